@@ -1,0 +1,80 @@
+package io.github.edgeaddons.client;
+
+import java.util.Locale;
+
+/** What the user can do about an answer of the store: one sentence per HTTP status or errorCode. */
+public final class Advice {
+    private Advice() {}
+
+    public static String forHttpStatus(int status, String serverId) {
+        switch (status) {
+            case 400:
+                return "The store rejected the request as malformed: check that edge.file is the extension's .zip"
+                        + " and that edge.apiBaseUrl points at the Edge Add-ons API.";
+            case 401:
+                return "The credentials were refused. Partner Center API keys expire after 72 days: create a new"
+                        + " key in Partner Center (Microsoft Edge > Publish API), then update the <password> (and"
+                        + " <username>, the client ID) of <server> '" + serverId + "' in settings.xml.";
+            case 403:
+                return "These credentials may not act on this product: check that the API credentials belong to"
+                        + " the Partner Center account that owns edge.productId.";
+            case 404:
+                return "Check edge.productId: it must be the product's GUID from Partner Center (Microsoft Edge >"
+                        + " Overview > your extension), not the store listing's ID, and belong to the account of"
+                        + " these credentials.";
+            case 408:
+                return "The store gave up waiting for the request: the upload was too slow. Retry on a faster"
+                        + " connection or reduce the package size.";
+            case 413:
+                return "The package is larger than the store accepts: reduce its size.";
+            case 415:
+                return "The store did not accept the content type of the request.";
+            case 429:
+                return "The store is throttling requests: wait a few minutes, then run the goal again; with"
+                        + " edge.pollInterval set, poll less often.";
+            default:
+                if (status >= 500) {
+                    return "The store had a server-side problem; it is usually transient: run the goal again later.";
+                }
+                return "Check the configuration against the store's answer above.";
+        }
+    }
+
+    /** Advice for an operation that ended Failed, by its errorCode (current or 2021 vocabulary). */
+    public static String forErrorCode(String errorCode, OperationKind kind) {
+        String code = errorCode == null ? "" : errorCode.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+        switch (code) {
+            case "nomodulesupdated":
+            case "nothingtopublish":
+                return "The draft is identical to the version already in the store: there is nothing to publish."
+                        + " Change the extension (and raise \"version\" in manifest.json), then release again.";
+            case "inprogresssubmission":
+            case "conflict":
+                return "Another submission of this product is still in review, and the store allows one at a time."
+                        + " Wait until that review ends (or cancel it in Partner Center), then publish again with"
+                        + " mvn edge-addons:publish -Dedge.requireUpload=false (the uploaded draft is kept).";
+            case "unpublishinprogress":
+                return "The product is being unpublished. Wait until that finishes in Partner Center, then release"
+                        + " again.";
+            case "modulestateunpublishable":
+                return "Some part of the draft is not in a publishable state (see the errors). Fix it in Partner"
+                        + " Center (Microsoft Edge > your extension), then publish again.";
+            case "submissionvalidationerror":
+                return "The submission failed the store's validation (see the errors). Fix the listed problems in"
+                        + " the package or in Partner Center, then release again.";
+            case "createnotallowed":
+                return "The store does not allow a new submission for this product now: check the product's state"
+                        + " in Partner Center (it must have been published once by hand).";
+            case "":
+                if (kind == OperationKind.UPLOAD) {
+                    return "The store gave no reason. This often means an earlier version is still in review"
+                            + " (publishing is blocked until it ends), or the package failed processing: check"
+                            + " Partner Center, then run the release again.";
+                }
+                return "The store gave no reason. This is often temporary, and the draft is kept: publish again"
+                        + " later with mvn edge-addons:publish -Dedge.requireUpload=false, or check Partner Center.";
+            default:
+                return "See the errors above, and the product's page in Partner Center.";
+        }
+    }
+}

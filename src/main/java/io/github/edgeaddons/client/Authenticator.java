@@ -1,0 +1,20 @@
+package io.github.edgeaddons.client;
+
+import java.util.List;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+
+/** Adds the credentials of one auth mode to each request to the store. */
+interface Authenticator {
+    /** Adds the auth headers, fetching a token first when needed. */
+    void authenticate(ClassicHttpRequest request, Deadline deadline) throws EdgeApiException;
+
+    /**
+     * Called after the store answered 401.
+     *
+     * @return true when a fresh credential was obtained and the request is worth repeating once
+     */
+    boolean refreshAfterUnauthorized(Deadline deadline) throws EdgeApiException;
+
+    /** The headers as a dry run shows them, secrets redacted. */
+    List<String> describeHeaders();
+}

@@ -1,0 +1,197 @@
+package io.github.edgeaddons.client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Everything the store client needs, already checked by the caller. Built with {@link #builder()}. */
+public final class ClientSettings {
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+    public static final String DEFAULT_SCOPE = "https://api.addons.microsoftedge.microsoft.com/.default";
+
+    final URI apiBaseUrl;
+    final String productId;
+    final AuthMode authMode;
+    final Credentials credentials;
+    final URI tokenUrl;
+    final String scope;
+    final String serverId;
+    final ProxySettings proxy;
+    final Duration connectTimeout;
+    final Duration responseTimeout;
+    final RetryPolicy retryPolicy;
+    final PollPolicy pollPolicy;
+    final Clock clock;
+    final Sleeper sleeper;
+    final Reporter reporter;
+    final String userAgent;
+
+    private ClientSettings(Builder b) {
+        this.apiBaseUrl = Objects.requireNonNull(b.apiBaseUrl, "apiBaseUrl");
+        this.productId = Objects.requireNonNull(b.productId, "productId");
+        this.authMode = Objects.requireNonNull(b.authMode, "authMode");
+        this.credentials = Objects.requireNonNull(b.credentials, "credentials");
+        if (authMode == AuthMode.CLIENT_CREDENTIALS && b.tokenUrl == null) {
+            throw new IllegalArgumentException("clientCredentials needs a token URL");
+        }
+        this.tokenUrl = b.tokenUrl;
+        this.scope = b.scope == null ? DEFAULT_SCOPE : b.scope;
+        this.serverId = b.serverId == null ? "edge-addons" : b.serverId;
+        this.proxy = b.proxy;
+        this.connectTimeout = b.connectTimeout;
+        this.responseTimeout = b.responseTimeout;
+        this.retryPolicy = b.retryPolicy;
+        this.pollPolicy = b.pollPolicy;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.reporter = b.reporter;
+        this.userAgent = b.userAgent;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public URI apiBaseUrl() {
+        return apiBaseUrl;
+    }
+
+    public String productId() {
+        return productId;
+    }
+
+    public AuthMode authMode() {
+        return authMode;
+    }
+
+    public URI tokenUrl() {
+        return tokenUrl;
+    }
+
+    public PollPolicy pollPolicy() {
+        return pollPolicy;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Reporter reporter() {
+        return reporter;
+    }
+
+    public String serverId() {
+        return serverId;
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    /** Builder; defaults are the production ones. */
+    public static final class Builder {
+        private URI apiBaseUrl;
+        private String productId;
+        private AuthMode authMode = AuthMode.API_KEY;
+        private Credentials credentials;
+        private URI tokenUrl;
+        private String scope;
+        private String serverId;
+        private ProxySettings proxy;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private PollPolicy pollPolicy = PollPolicy.adaptive();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.REAL;
+        private Reporter reporter = Reporter.SILENT;
+        private String userAgent = "edge-addons-maven-plugin";
+
+        public Builder apiBaseUrl(URI v) {
+            apiBaseUrl = v;
+            return this;
+        }
+
+        public Builder productId(String v) {
+            productId = v;
+            return this;
+        }
+
+        public Builder authMode(AuthMode v) {
+            authMode = v;
+            return this;
+        }
+
+        public Builder credentials(Credentials v) {
+            credentials = v;
+            return this;
+        }
+
+        public Builder tokenUrl(URI v) {
+            tokenUrl = v;
+            return this;
+        }
+
+        public Builder scope(String v) {
+            scope = v;
+            return this;
+        }
+
+        /** The settings.xml server id, named in messages about credentials. */
+        public Builder serverId(String v) {
+            serverId = v;
+            return this;
+        }
+
+        public Builder proxy(ProxySettings v) {
+            proxy = v;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration v) {
+            connectTimeout = v;
+            return this;
+        }
+
+        public Builder responseTimeout(Duration v) {
+            responseTimeout = v;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy v) {
+            retryPolicy = v;
+            return this;
+        }
+
+        public Builder pollPolicy(PollPolicy v) {
+            pollPolicy = v;
+            return this;
+        }
+
+        public Builder clock(Clock v) {
+            clock = v;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper v) {
+            sleeper = v;
+            return this;
+        }
+
+        public Builder reporter(Reporter v) {
+            reporter = v;
+            return this;
+        }
+
+        public Builder userAgent(String v) {
+            userAgent = v;
+            return this;
+        }
+
+        public ClientSettings build() {
+            return new ClientSettings(this);
+        }
+    }
+}

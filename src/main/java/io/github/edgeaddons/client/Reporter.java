@@ -1,0 +1,24 @@
+package io.github.edgeaddons.client;
+
+/** Where the client reports what it does; the Maven side adapts this to the build log. Never given secrets. */
+public interface Reporter {
+    void info(String message);
+
+    void warn(String message);
+
+    void debug(String message);
+
+    /** Bytes of the package sent so far; called often, implementations throttle their output. */
+    default void uploadProgress(long sent, long total) {}
+
+    Reporter SILENT = new Reporter() {
+        @Override
+        public void info(String message) {}
+
+        @Override
+        public void warn(String message) {}
+
+        @Override
+        public void debug(String message) {}
+    };
+}

@@ -1,0 +1,394 @@
+package io.github.edgeaddons.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Sends requests to the store and to the token endpoint, with the one retry policy of the plugin.
+ *
+ * <ul>
+ *   <li>Requests that are safe to repeat ({@link Safety#REPEATABLE}: status GETs, the upload, the token
+ *       request) are retried on 408, 429, 500, 502, 503, 504, on connection failures and read timeouts.
+ *   <li>The publish POST ({@link Safety#NOT_IF_MAYBE_PROCESSED}) is retried only when the store surely did
+ *       not act on it: 429 and 503 answers, and connections that were never established.
+ *   <li>Waits follow {@link RetryPolicy}, honour {@code Retry-After}, and never pass the goal's deadline.
+ *   <li>Every attempt is bounded by the connect and response timeouts and by the deadline (a request
+ *       still running at the deadline is aborted).
+ *   <li>Redirects are never followed, so credentials never go to another host.
+ * </ul>
+ */
+final class Transport implements Closeable {
+    private static final int MAX_BODY = 1024 * 1024;
+
+    /** Whether a request may be sent again after a failure. */
+    enum Safety {
+        REPEATABLE,
+        NOT_IF_MAYBE_PROCESSED
+    }
+
+    /** One request to make. */
+    static final class Call {
+        final String method;
+        final URI uri;
+        final HttpEntity entity;
+        final Safety safety;
+        final String description;
+        final boolean authenticated;
+        final Map<String, String> headers = new LinkedHashMap<>();
+
+        Call(String method, URI uri, HttpEntity entity, Safety safety, String description, boolean authenticated) {
+            this.method = method;
+            this.uri = uri;
+            this.entity = entity;
+            this.safety = safety;
+            this.description = description;
+            this.authenticated = authenticated;
+        }
+
+        Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+    }
+
+    /** An answer, with the body read (up to 1 MiB). */
+    static final class Response {
+        final int status;
+        final String body;
+        final Map<String, String> headers;
+        final int attempts;
+
+        Response(int status, String body, Map<String, String> headers, int attempts) {
+            this.status = status;
+            this.body = body;
+            this.headers = headers;
+            this.attempts = attempts;
+        }
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        boolean isSuccess() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final ClientSettings settings;
+    private final CloseableHttpClient http;
+    private final ScheduledExecutorService canceller;
+
+    Transport(ClientSettings settings) {
+        this.settings = settings;
+        this.http = build(settings);
+        this.canceller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "edge-addons-request-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static CloseableHttpClient build(ClientSettings s) {
+        ConnectionConfig connectionConfig = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(s.connectTimeout))
+                .setSocketTimeout(Timeout.of(s.responseTimeout))
+                .build();
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setConnectionFactory(QuietConnectionFactory.INSTANCE)
+                        // the JDK's trust store and hostname checks, as the JDK does them; no trust-all option
+                        .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
+                        .setDefaultConnectionConfig(connectionConfig)
+                        .setMaxConnPerRoute(4)
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent(s.userAgent);
+        ProxySettings proxy = s.proxy;
+        if (proxy != null) {
+            HttpHost proxyHost = new HttpHost("http", proxy.host(), proxy.port());
+            builder.setRoutePlanner(new DefaultRoutePlanner(null) {
+                @Override
+                protected HttpHost determineProxy(HttpHost target, HttpContext context) {
+                    return proxy.bypasses(target.getHostName()) ? null : proxyHost;
+                }
+            });
+            if (proxy.username() != null) {
+                BasicCredentialsProvider provider = new BasicCredentialsProvider();
+                provider.setCredentials(new AuthScope(proxyHost),
+                        new UsernamePasswordCredentials(proxy.username(),
+                                proxy.password() == null ? new char[0] : proxy.password().toCharArray()));
+                builder.setDefaultCredentialsProvider(provider);
+            }
+        } else {
+            builder.setRoutePlanner(new DefaultRoutePlanner(null));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Sends the call, repeating it as its safety allows.
+     *
+     * @return the final answer, whatever its status; the caller decides what a non-2xx means
+     */
+    Response execute(Call call, Authenticator auth, Deadline deadline) throws EdgeApiException {
+        RetryPolicy policy = settings.retryPolicy;
+        boolean refreshedAfter401 = false;
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            if (deadline.passed()) {
+                throw timeout(call, deadline, null);
+            }
+            HttpUriRequestBase request = new HttpUriRequestBase(call.method, call.uri);
+            for (Map.Entry<String, String> h : call.headers.entrySet()) {
+                request.setHeader(h.getKey(), h.getValue());
+            }
+            if (call.entity != null) {
+                request.setEntity(call.entity);
+            }
+            if (call.authenticated && auth != null) {
+                auth.authenticate(request, deadline);
+            }
+            Duration remaining = deadline.remaining();
+            request.setConfig(RequestConfig.custom()
+                    .setConnectTimeout(Timeout.of(min(settings.connectTimeout, remaining)))
+                    .setResponseTimeout(Timeout.of(min(settings.responseTimeout, remaining)))
+                    .setConnectionRequestTimeout(Timeout.of(min(settings.connectTimeout, remaining)))
+                    .build());
+            Instant started = settings.clock.instant();
+            Response response;
+            ScheduledFuture<?> abort = canceller.schedule(request::cancel,
+                    Math.max(1, remaining.toMillis()), TimeUnit.MILLISECONDS);
+            try {
+                response = send(request, attempt);
+            } catch (IOException e) {
+                if (deadline.passed() || request.isCancelled()) {
+                    throw timeout(call, deadline, e);
+                }
+                boolean notSent = neverConnected(e);
+                boolean retryable = call.safety == Safety.REPEATABLE ? isTransient(e) : notSent;
+                settings.reporter.debug(call.method + " " + call.uri + " failed: " + describe(e)
+                        + (retryable ? "" : " (not repeated)"));
+                if (retryable && attempt < policy.maxAttempts()) {
+                    Duration wait = policy.backoff(attempt, null);
+                    if (wait.compareTo(deadline.remaining()) < 0) {
+                        settings.reporter.warn("Could not " + call.description + " (" + describe(e)
+                                + "); trying again in " + wait.toMillis() + " ms (attempt " + (attempt + 1) + " of "
+                                + policy.maxAttempts() + ").");
+                        sleep(wait);
+                        continue;
+                    }
+                }
+                throw networkFailure(call, e, attempt, notSent);
+            } finally {
+                abort.cancel(false);
+            }
+            settings.reporter.debug(call.method + " " + call.uri + " -> " + response.status + " ("
+                    + Duration.between(started, settings.clock.instant()).toMillis() + " ms)");
+            if (response.status == 401 && call.authenticated && auth != null && !refreshedAfter401) {
+                refreshedAfter401 = true;
+                if (auth.refreshAfterUnauthorized(deadline)) {
+                    settings.reporter.debug("401: fetched a new access token; repeating the request once");
+                    attempt--; // the repeat after a token refresh is not a retry
+                    continue;
+                }
+            }
+            if (shouldRetry(call, response.status) && attempt < policy.maxAttempts()) {
+                Duration retryAfter = retryAfter(response.header("Retry-After"), settings.clock.instant());
+                Duration wait = policy.backoff(attempt, retryAfter);
+                if (wait.compareTo(deadline.remaining()) < 0) {
+                    settings.reporter.warn("The store answered HTTP " + response.status + " to the request to "
+                            + call.description + "; trying again in " + Math.max(1, wait.toMillis()) + " ms"
+                            + (retryAfter != null ? " (as its Retry-After asks)" : "") + " (attempt "
+                            + (attempt + 1) + " of " + policy.maxAttempts() + ").");
+                    sleep(wait);
+                    continue;
+                }
+                settings.reporter.debug("not retrying: the next attempt would pass the deadline");
+            }
+            return response;
+        }
+    }
+
+    private Response send(HttpUriRequestBase request, int attempt) throws IOException {
+        HttpClientContext context = HttpClientContext.create();
+        return http.execute(request, context, r -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Header h : r.getHeaders()) {
+                headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
+            }
+            String body = "";
+            HttpEntity entity = r.getEntity();
+            if (entity != null) {
+                try {
+                    body = EntityUtils.toString(entity, StandardCharsets.UTF_8, MAX_BODY);
+                } catch (org.apache.hc.core5.http.ParseException e) {
+                    body = "";
+                }
+            }
+            return new Response(r.getCode(), body, headers, attempt);
+        });
+    }
+
+    private static boolean shouldRetry(Call call, int status) {
+        if (status == 429 || status == 503) {
+            return true; // the store did not process the request: safe for every call
+        }
+        if (call.safety != Safety.REPEATABLE) {
+            return false;
+        }
+        return status == 408 || status == 500 || status == 502 || status == 504;
+    }
+
+    /** True when the request surely never reached the server: the connection was never established. */
+    static boolean neverConnected(IOException e) {
+        return e instanceof ConnectException
+                || e instanceof HttpHostConnectException
+                || e instanceof ConnectTimeoutException
+                || e instanceof NoRouteToHostException;
+    }
+
+    private static boolean isTransient(IOException e) {
+        if (e instanceof UnknownHostException || e instanceof SSLException) {
+            return false; // a wrong host name or a TLS failure does not heal by retrying
+        }
+        return neverConnected(e)
+                || e instanceof SocketTimeoutException
+                || e instanceof NoHttpResponseException
+                || e instanceof java.net.SocketException
+                || e instanceof InterruptedIOException
+                || e instanceof org.apache.hc.core5.http.ConnectionClosedException
+                || e instanceof java.io.EOFException;
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + e.getMessage();
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "no answer within the response timeout";
+        }
+        if (neverConnected(e)) {
+            return "connection refused or not established" + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        if (e instanceof NoHttpResponseException || e instanceof org.apache.hc.core5.http.ConnectionClosedException) {
+            return "the server closed the connection without an answer";
+        }
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    private EdgeApiException networkFailure(Call call, IOException e, int attempts, boolean notSent) {
+        StringBuilder m = new StringBuilder("Could not ").append(call.description).append(": ").append(describe(e))
+                .append(" (").append(call.method).append(' ').append(call.uri).append(", ").append(attempts)
+                .append(attempts == 1 ? " attempt" : " attempts").append(").");
+        if (e instanceof UnknownHostException) {
+            m.append(" Check edge.apiBaseUrl (and edge.tokenUrl) and the network or proxy settings.");
+        } else if (e instanceof SSLException) {
+            m.append(" The TLS handshake failed: the server's certificate is not trusted by this JDK. Add the"
+                    + " certificate of your network's TLS inspection proxy to the JDK trust store"
+                    + " (javax.net.ssl.trustStore); certificate checks cannot be turned off.");
+        } else if (call.safety == Safety.NOT_IF_MAYBE_PROCESSED && !notSent) {
+            m.append(" The request may have reached the store, so it was not sent again (a second publish could"
+                    + " start a duplicate submission). Check the product in Partner Center: if a submission is in"
+                    + " review, nothing is left to do; otherwise publish again with"
+                    + " mvn edge-addons:publish -Dedge.requireUpload=false.");
+        } else {
+            m.append(" Check the network or proxy settings, then run the goal again.");
+        }
+        return new EdgeApiException(EdgeApiException.Kind.NETWORK, m.toString(), -1, null, null, e);
+    }
+
+    private EdgeApiException timeout(Call call, Deadline deadline, IOException cause) {
+        return new EdgeApiException(EdgeApiException.Kind.TIMEOUT, "edge.timeout (" + deadline.budget().toMillis() / 1000.0
+                + " s) passed while trying to " + call.description + " (" + call.method + " " + call.uri + ")."
+                + " Raise edge.timeout if the store or the network is slow.", -1, null, null, cause);
+    }
+
+    private void sleep(Duration d) throws EdgeApiException {
+        try {
+            settings.sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EdgeApiException(EdgeApiException.Kind.NETWORK, "Interrupted while waiting to retry.", -1,
+                    null, null, e);
+        }
+    }
+
+    /** Reads {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String value, Instant now) {
+        if (value == null || value.trim().isEmpty()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException ignored) {
+            // an HTTP date
+        }
+        try {
+            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration d = Duration.between(now, at);
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static Duration min(Duration a, Duration b) {
+        Duration m = a.compareTo(b) <= 0 ? a : b;
+        return m.isZero() || m.isNegative() ? Duration.ofMillis(1) : m;
+    }
+
+    @Override
+    public void close() throws IOException {
+        canceller.shutdownNow();
+        http.close();
+    }
+}

@@ -1,0 +1,153 @@
+package io.github.edgeaddons.maven;
+
+import io.github.edgeaddons.client.ClientSettings;
+import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.Reporter;
+import io.github.edgeaddons.config.ConfigException;
+import io.github.edgeaddons.pkg.InvalidPackageException;
+import io.github.edgeaddons.release.NetworkSettings;
+import io.github.edgeaddons.release.ServerCredentials;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Parameters every goal shares, and the one place where problems become Maven failures: bad
+ * configuration, a bad package, and what the store refused are {@link MojoFailureException}s (the user
+ * fixes them); network and server trouble are {@link MojoExecutionException}s.
+ */
+public abstract class AbstractEdgeMojo extends AbstractMojo {
+    /** Skip every goal of this plugin. */
+    @Parameter(property = "edge.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /**
+     * The product's GUID from Partner Center (Microsoft Edge &gt; Overview &gt; your extension: the GUID in
+     * the page's URL). Required by the network goals; a value that is not a GUID is rejected before any
+     * request.
+     */
+    @Parameter(property = "edge.productId")
+    protected String productId;
+
+    /** The settings.xml {@code <server>} holding the client ID (username) and API key or client secret (password). */
+    @Parameter(property = "edge.serverId", defaultValue = "edge-addons")
+    protected String serverId;
+
+    /**
+     * Endpoint root; requests go to {@code {apiBaseUrl}/v1/products/...}. Plain {@code http://} is refused
+     * unless the host is loopback.
+     */
+    @Parameter(property = "edge.apiBaseUrl", defaultValue = "https://api.addons.microsoftedge.microsoft.com")
+    protected String apiBaseUrl;
+
+    /**
+     * {@code apiKey} (API v1.1: {@code Authorization: ApiKey} and {@code X-ClientID} headers) or
+     * {@code clientCredentials} (API v1: OAuth 2.0 token from the token URL). Default: {@code apiKey},
+     * unless a token URL is configured, then {@code clientCredentials}.
+     */
+    @Parameter(property = "edge.authMode")
+    protected String authMode;
+
+    /**
+     * The access token URL shown in Partner Center, for API v1 ({@code clientCredentials}). May also come
+     * from the server's {@code <configuration><tokenUrl>} in settings.xml.
+     */
+    @Parameter(property = "edge.tokenUrl")
+    protected String tokenUrl;
+
+    /** OAuth scope for API v1. */
+    @Parameter(property = "edge.scope", defaultValue = ClientSettings.DEFAULT_SCOPE)
+    protected String scope;
+
+    /**
+     * Time between status polls: ISO-8601 ({@code PT5S}), {@code 200ms}, {@code 5s}, {@code 2m}, or a
+     * number of seconds. Unset: an adaptive policy (every 500 ms for the first 5 seconds, then growing to
+     * every 10 seconds). The store's {@code Retry-After} wins when it asks for longer.
+     */
+    @Parameter(property = "edge.pollInterval")
+    protected String pollInterval;
+
+    /**
+     * How long each goal may take on the network: {@code upload} to send the zip and wait for the store to
+     * process it, {@code publish} for its request, {@code await} to follow the publish operation. Same
+     * formats as {@code pollInterval}. On timeout the build fails naming the operation id, so
+     * {@code await -Dedge.operationId=...} can resume.
+     */
+    @Parameter(property = "edge.timeout", defaultValue = NetworkSettings.DEFAULT_TIMEOUT)
+    protected String timeout;
+
+    /**
+     * Resolve the credentials, locate and check the package, and print each request that would be sent
+     * (secrets redacted); send nothing.
+     */
+    @Parameter(property = "edge.dryRun", defaultValue = "false")
+    protected boolean dryRun;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${settings}", readonly = true, required = true)
+    protected Settings settings;
+
+    protected final SettingsDecrypter decrypter;
+
+    protected AbstractEdgeMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping: edge.skip is true.");
+            return;
+        }
+        try {
+            doExecute();
+        } catch (ConfigException | InvalidPackageException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (EdgeApiException e) {
+            if (e.isUserActionable()) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    protected abstract void doExecute()
+            throws MojoExecutionException, MojoFailureException, ConfigException, InvalidPackageException,
+                    EdgeApiException;
+
+    /** The network parameters as written, not yet checked. */
+    protected NetworkSettings networkSettings() {
+        return new NetworkSettings()
+                .productId(productId)
+                .apiBaseUrl(apiBaseUrl)
+                .authMode(authMode)
+                .tokenUrl(tokenUrl)
+                .scope(scope)
+                .pollInterval(pollInterval)
+                .timeout(timeout);
+    }
+
+    /** Checked settings with decrypted credentials and the settings.xml proxy; sends nothing. */
+    protected ClientSettings clientSettings(NetworkSettings network) throws ConfigException {
+        network.checkWithoutCredentials();
+        ServerCredentials server = SettingsCredentials.resolve(settings, serverId, decrypter);
+        SettingsProxies proxies = SettingsProxies.from(settings, decrypter);
+        return network.toClientSettings(server, proxies::forUrl, reporter());
+    }
+
+    protected Reporter reporter() {
+        boolean interactive = session != null && session.getRequest() != null
+                && session.getRequest().isInteractiveMode() && System.console() != null;
+        return new MavenReporter(getLog(), interactive, System.out);
+    }
+}

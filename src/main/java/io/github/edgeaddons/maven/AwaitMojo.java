@@ -1,0 +1,59 @@
+package io.github.edgeaddons.maven;
+
+import io.github.edgeaddons.client.ClientSettings;
+import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.config.ConfigException;
+import io.github.edgeaddons.release.DryRun;
+import io.github.edgeaddons.release.NetworkSettings;
+import io.github.edgeaddons.release.Release;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Follows the publish operation (of this build's {@code publish}, or the one named by
+ * {@code edge.operationId}) until the store reports Succeeded or Failed, or {@code edge.timeout} passes;
+ * fails the build on Failed or on timeout, saying which.
+ */
+@Mojo(name = "await", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class AwaitMojo extends AbstractEdgeMojo {
+    /** Follow this publish operation instead of the one this build started (e.g. to resume after a timeout). */
+    @Parameter(property = "edge.operationId")
+    protected String operationId;
+
+    @Inject
+    public AwaitMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    protected void doExecute() throws ConfigException, EdgeApiException {
+        NetworkSettings network = networkSettings();
+        network.checkWithoutCredentials();
+        String id = operationId != null && !operationId.trim().isEmpty()
+                ? checkedOperationId(operationId)
+                : BuildState.publishOperation(project);
+        if (id == null) {
+            throw new ConfigException("await has no publish operation to follow in " + project.getArtifactId()
+                    + ": run publish before it in the same build, or give the operation id with"
+                    + " -Dedge.operationId=... (printed by publish, or by a timed-out await).");
+        }
+        ClientSettings client = clientSettings(network);
+        if (dryRun) {
+            new DryRun(client).await(id);
+            return;
+        }
+        new Release(client, network.checkedTimeout()).await(id);
+    }
+
+    static String checkedOperationId(String id) throws ConfigException {
+        String t = id.trim();
+        if (!t.matches("[A-Za-z0-9._~-]+")) {
+            throw new ConfigException("edge.operationId='" + id + "' is not an operation id: give the id printed by"
+                    + " publish (letters, digits and dashes, no slashes).");
+        }
+        return t;
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.edgeaddons.maven;
+
+import io.github.edgeaddons.client.ClientSettings;
+import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.config.ConfigException;
+import io.github.edgeaddons.release.DryRun;
+import io.github.edgeaddons.release.NetworkSettings;
+import io.github.edgeaddons.release.Notes;
+import io.github.edgeaddons.release.Release;
+import java.io.File;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Publishes the product's draft submission with certification notes, and records the publish operation
+ * so that {@code await} can follow it. Refuses to run unless {@code upload} succeeded earlier in the same
+ * build (set {@code edge.requireUpload=false} to publish the draft already in Partner Center).
+ */
+@Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class PublishMojo extends AbstractEdgeMojo {
+    /** Certification notes for the reviewers, sent as the publish request's body (plain text, UTF-8, as written). */
+    @Parameter(property = "edge.notes")
+    protected String notes;
+
+    /** Read the certification notes from this file (UTF-8); wins over {@code notes}. */
+    @Parameter(property = "edge.notesFile")
+    protected File notesFile;
+
+    /**
+     * Publish only after a successful {@code upload} in this build. Set to {@code false} to publish the
+     * draft that is already in Partner Center, e.g. after a publish failed with a transient error.
+     */
+    @Parameter(property = "edge.requireUpload", defaultValue = "true")
+    protected boolean requireUpload;
+
+    @Inject
+    public PublishMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    protected void doExecute() throws ConfigException, EdgeApiException {
+        NetworkSettings network = networkSettings();
+        network.checkWithoutCredentials();
+        String text = Notes.read(notes, notesFile == null ? null : notesFile.toPath());
+        if (requireUpload && BuildState.succeededUpload(project) == null) {
+            throw new ConfigException("publish runs only after a successful upload in the same build, and none ran"
+                    + " for " + project.getArtifactId() + ". List the goals upload, publish, await in that order in"
+                    + " one <execution>, or set edge.requireUpload=false to publish the draft already in Partner"
+                    + " Center.");
+        }
+        ClientSettings client = clientSettings(network);
+        if (dryRun) {
+            new DryRun(client).publish(text);
+            BuildState.publishStarted(project, "{operationId}");
+            return;
+        }
+        String operationId = new Release(client, network.checkedTimeout()).publish(text);
+        BuildState.publishStarted(project, operationId);
+    }
+}

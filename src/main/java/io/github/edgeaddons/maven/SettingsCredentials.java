@@ -1,0 +1,100 @@
+package io.github.edgeaddons.maven;
+
+import io.github.edgeaddons.config.ConfigException;
+import io.github.edgeaddons.release.ServerCredentials;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/** Reads the credentials of the settings.xml {@code <server>}, decrypting {@code {...}} passwords. */
+final class SettingsCredentials {
+    private SettingsCredentials() {}
+
+    static ServerCredentials resolve(Settings settings, String serverId, SettingsDecrypter decrypter)
+            throws ConfigException {
+        String id = serverId == null || serverId.trim().isEmpty() ? "edge-addons" : serverId.trim();
+        Server server = settings == null ? null : settings.getServer(id);
+        if (server == null) {
+            List<String> known = new ArrayList<>();
+            if (settings != null) {
+                for (Server s : settings.getServers()) {
+                    known.add(s.getId());
+                }
+            }
+            throw new ConfigException("No <server> with id '" + id + "' in settings.xml (edge.serverId)"
+                    + (known.isEmpty() ? "" : "; the servers there are " + known) + ". Add one to"
+                    + " ~/.m2/settings.xml (or the file given with -s): <server><id>" + id + "</id><username>"
+                    + "CLIENT_ID</username><password>API_KEY</password></server>, with the client ID and API key"
+                    + " from Partner Center (Microsoft Edge > Publish API); in CI use ${env.EDGE_CLIENT_ID} and"
+                    + " ${env.EDGE_API_KEY}.");
+        }
+        Server decrypted = server;
+        if (decrypter != null) {
+            SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+            for (SettingsProblem p : result.getProblems()) {
+                if (p.getSeverity() == SettingsProblem.Severity.ERROR || p.getSeverity() == SettingsProblem.Severity.FATAL) {
+                    throw new ConfigException("Could not decrypt the <password> of <server> '" + id
+                            + "' in settings.xml: " + p.getMessage() + ". Check ~/.m2/settings-security.xml (the"
+                            + " master password made with mvn --encrypt-master-password), or encrypt the password"
+                            + " again with mvn --encrypt-password.");
+                }
+            }
+            if (result.getServer() != null) {
+                decrypted = result.getServer();
+            }
+        }
+        String username = decrypted.getUsername();
+        String password = decrypted.getPassword();
+        if (isBlank(username)) {
+            throw new ConfigException("<server> '" + id + "' in settings.xml has no <username>: put the client ID"
+                    + " from Partner Center (Microsoft Edge > Publish API) there.");
+        }
+        if (isBlank(password)) {
+            throw new ConfigException("<server> '" + id + "' in settings.xml has no <password>: put the API key"
+                    + " (API v1.1) or the client secret (API v1) from Partner Center there.");
+        }
+        if (unresolved(username) || unresolved(password)) {
+            throw new ConfigException("<server> '" + id + "' in settings.xml uses an environment variable that is"
+                    + " not set (a literal ${env...} remains in its "
+                    + (unresolved(username) ? "<username>" : "<password>") + "). Export the variable before"
+                    + " running Maven, e.g. in CI from the repository's secrets.");
+        }
+        return new ServerCredentials(id, username.trim(), password, tokenUrl(decrypted.getConfiguration()));
+    }
+
+    private static boolean unresolved(String value) {
+        return value.contains("${env.");
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.trim().isEmpty();
+    }
+
+    /**
+     * The {@code <tokenUrl>} child of the server's {@code <configuration>}. The configuration is an
+     * {@code Xpp3Dom} on Maven 3 and a compatible object on Maven 4; read it reflectively so either works.
+     */
+    static String tokenUrl(Object configuration) {
+        if (configuration == null) {
+            return null;
+        }
+        try {
+            Method getChild = configuration.getClass().getMethod("getChild", String.class);
+            Object child = getChild.invoke(configuration, "tokenUrl");
+            if (child == null) {
+                return null;
+            }
+            Method getValue = child.getClass().getMethod("getValue");
+            Object value = getValue.invoke(child);
+            return value == null || value.toString().trim().isEmpty() ? null : value.toString().trim();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.edgeaddons.maven;
+
+import io.github.edgeaddons.config.ConfigException;
+import io.github.edgeaddons.pkg.InvalidPackageException;
+import io.github.edgeaddons.pkg.PackageInfo;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Runs the local package checks that {@code upload} runs first, on their own, with no network: the zip
+ * exists and is readable, has {@code manifest.json} at its root with {@code manifest_version}, {@code name}
+ * and a {@code version} in the store's format, and is within the size limit.
+ */
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class ValidateMojo extends AbstractPackageMojo {
+
+    @Inject
+    public ValidateMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    protected void doExecute() throws ConfigException, InvalidPackageException {
+        PackageInfo pkg = checkedPackage();
+        getLog().info("Extension package " + pkg.path().getFileName() + " is valid: " + pkg.name() + " version "
+                + pkg.version() + ", manifest_version " + pkg.manifestVersion() + ", " + pkg.entryCount()
+                + " entries, " + pkg.size() + " bytes.");
+    }
+}

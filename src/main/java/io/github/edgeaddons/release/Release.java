@@ -1,0 +1,152 @@
+package io.github.edgeaddons.release;
+
+import io.github.edgeaddons.client.Advice;
+import io.github.edgeaddons.client.ClientSettings;
+import io.github.edgeaddons.client.Deadline;
+import io.github.edgeaddons.client.EdgeAddonsClient;
+import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.OperationKind;
+import io.github.edgeaddons.client.OperationState;
+import io.github.edgeaddons.client.OperationStatus;
+import io.github.edgeaddons.client.Reporter;
+import io.github.edgeaddons.config.Durations;
+import io.github.edgeaddons.pkg.PackageInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The plugin's network goals as plain code: upload, publish and await, each within its own
+ * {@code edge.timeout}, each with a dry-run form that sends nothing.
+ */
+public final class Release {
+    private static final Pattern SUBMISSION_ID =
+            Pattern.compile("submission with ID\\s+([0-9A-Za-z-]+)", Pattern.CASE_INSENSITIVE);
+
+    private final ClientSettings settings;
+    private final Reporter reporter;
+    private final Duration timeout;
+    private final Function<ClientSettings, EdgeAddonsClient> clients;
+
+    public Release(ClientSettings settings, Duration timeout) {
+        this(settings, timeout, EdgeAddonsClient::new);
+    }
+
+    Release(ClientSettings settings, Duration timeout, Function<ClientSettings, EdgeAddonsClient> clients) {
+        this.settings = settings;
+        this.reporter = settings.reporter();
+        this.timeout = timeout;
+        this.clients = clients;
+    }
+
+    /** The upload's outcome. */
+    public static final class UploadResult {
+        public final String operationId;
+        public final OperationStatus status;
+
+        UploadResult(String operationId, OperationStatus status) {
+            this.operationId = operationId;
+            this.status = status;
+        }
+    }
+
+    /** Uploads the package and waits for the store to process it; fails unless it Succeeded. */
+    public UploadResult upload(PackageInfo pkg) throws EdgeApiException {
+        Deadline deadline = Deadline.after(timeout, settings.clock());
+        try (EdgeAddonsClient client = clients.apply(settings)) {
+            reporter.info("Uploading " + pkg.path().getFileName() + " (" + size(pkg.size()) + ", version "
+                    + pkg.version() + ") to product " + settings.productId());
+            long start = System.nanoTime();
+            String operationId = client.startUpload(pkg.path(), pkg.size(), deadline);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            reporter.info("Uploaded in " + Durations.format(Duration.ofMillis(millis)) + "; waiting for the store"
+                    + " to process it (operation " + operationId + ")");
+            OperationStatus status = client.await(OperationKind.UPLOAD, operationId, deadline);
+            if (status.state() != OperationState.SUCCEEDED) {
+                throw operationFailed(OperationKind.UPLOAD, status);
+            }
+            reporter.info("Upload succeeded" + (status.message() == null ? "" : ": " + status.message()));
+            return new UploadResult(operationId, status);
+        } catch (IOException e) {
+            throw closeFailure(e);
+        }
+    }
+
+    /** Publishes the draft; returns the publish operation's id (follow it with {@link #await}). */
+    public String publish(String notes) throws EdgeApiException {
+        Deadline deadline = Deadline.after(timeout, settings.clock());
+        try (EdgeAddonsClient client = clients.apply(settings)) {
+            reporter.info("Publishing the draft submission of product " + settings.productId()
+                    + (notes == null || notes.isEmpty() ? " (no certification notes)"
+                            : " with " + notes.getBytes(StandardCharsets.UTF_8).length + " bytes of certification notes"));
+            String operationId = client.startPublish(notes, deadline);
+            reporter.info("Publish request accepted (operation " + operationId + ")");
+            return operationId;
+        } catch (IOException e) {
+            throw closeFailure(e);
+        }
+    }
+
+    /** Follows a publish operation until it ends; fails on Failed or timeout. */
+    public OperationStatus await(String operationId) throws EdgeApiException {
+        Deadline deadline = Deadline.after(timeout, settings.clock());
+        try (EdgeAddonsClient client = clients.apply(settings)) {
+            reporter.info("Waiting for publish operation " + operationId + " (timeout "
+                    + Durations.format(timeout) + ", polling " + settings.pollPolicy() + ")");
+            OperationStatus status = client.await(OperationKind.PUBLISH, operationId, deadline);
+            if (status.state() != OperationState.SUCCEEDED) {
+                throw operationFailed(OperationKind.PUBLISH, status);
+            }
+            String submission = submissionId(status.message());
+            reporter.info("Submission accepted: " + (submission != null ? "submission " + submission
+                    : (status.message() == null ? status.rawStatus() : status.message()))
+                    + ". It is now in certification review in Partner Center; the review can take days and is"
+                    + " not reported by the API.");
+            return status;
+        } catch (IOException e) {
+            throw closeFailure(e);
+        }
+    }
+
+    /** The submission id in "Successfully created submission with ID ...", or null. */
+    public static String submissionId(String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher m = SUBMISSION_ID.matcher(message);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** A Failed operation in words: errorCode, message, each error, and what to do. */
+    static EdgeApiException operationFailed(OperationKind kind, OperationStatus s) {
+        String nl = System.lineSeparator();
+        StringBuilder m = new StringBuilder();
+        m.append("The store reports that the ").append(kind.label()).append(" failed (operation ")
+                .append(s.operationId()).append(", status ").append(s.rawStatus() == null ? "Failed" : s.rawStatus())
+                .append(", errorCode ").append(s.errorCode() == null ? "none" : s.errorCode()).append(").");
+        if (s.message() != null) {
+            m.append(nl).append("  message: ").append(s.message());
+        }
+        for (String e : s.errors()) {
+            m.append(nl).append("  error: ").append(e);
+        }
+        m.append(nl).append(Advice.forErrorCode(s.errorCode(), kind));
+        return new EdgeApiException(EdgeApiException.Kind.OPERATION_FAILED, m.toString(), -1, s.operationId(), s,
+                null);
+    }
+
+    private static EdgeApiException closeFailure(IOException e) {
+        return new EdgeApiException(EdgeApiException.Kind.NETWORK, "Could not close the HTTP client: "
+                + e.getMessage(), -1, null, null, e);
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}
