@@ -1,0 +1,136 @@
+package io.github.edgeaddons.sim;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request the simulator received, recorded before faults and auth were applied. Secrets are
+ * masked: {@code Authorization} reads {@code ApiKey ***} / {@code Bearer ***}, the token form's
+ * {@code client_secret} reads {@code ***}, and any literal occurrence of the configured API key or
+ * client secret in a header or body text is replaced by {@code ***}. The raw secret is never stored.
+ *
+ * <p>The body fields and {@link #status()} are filled in while the request is handled; they are
+ * final by the time the client has received the answer.
+ */
+public final class RecordedRequest {
+
+    private final long sequence;
+    private final Route route;
+    private final String method;
+    private final String path;
+    private final String query;
+    private final Map<String, List<String>> headers;
+    private final Instant receivedAt;
+
+    private volatile long bodySize;
+    private volatile String bodySha256;
+    private volatile String bodyText;
+    private volatile Path savedFile;
+    private volatile int status;
+    private volatile boolean authValid;
+
+    RecordedRequest(long sequence, Route route, String method, String path, String query,
+            Map<String, List<String>> maskedHeaders, Instant receivedAt) {
+        this.sequence = sequence;
+        this.route = route;
+        this.method = method;
+        this.path = path;
+        this.query = query;
+        this.headers = Collections.unmodifiableMap(maskedHeaders);
+        this.receivedAt = receivedAt;
+    }
+
+    void body(long size, String sha256, String text, Path file) {
+        this.bodySize = size;
+        this.bodySha256 = sha256;
+        this.bodyText = text;
+        this.savedFile = file;
+    }
+
+    void status(int code) {
+        this.status = code;
+    }
+
+    void authValid(boolean valid) {
+        this.authValid = valid;
+    }
+
+    /** 1-based order of arrival. */
+    public long sequence() {
+        return sequence;
+    }
+
+    public Route route() {
+        return route;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The decoded path, without the query. */
+    public String path() {
+        return path;
+    }
+
+    /** The raw query, or null. */
+    public String query() {
+        return query;
+    }
+
+    /** Case-insensitive, unmodifiable, masked copy of the request headers. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** First value of a header (masked), or null. */
+    public String header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    public long bodySize() {
+        return bodySize;
+    }
+
+    /** Lower-case hex SHA-256 of the body bytes. */
+    public String bodySha256() {
+        return bodySha256;
+    }
+
+    /** UTF-8 text of a body up to 64 KiB that is not {@code application/zip} (masked), else null. */
+    public String bodyText() {
+        return bodyText;
+    }
+
+    /** The file holding the body of an upload POST when {@link Config#keepUploadsIn(Path)} was set, else null. */
+    public Path savedFile() {
+        return savedFile;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    /** The status code answered; -1 when the connection was closed without an answer; 0 while in flight. */
+    public int status() {
+        return status;
+    }
+
+    /**
+     * Whether the real credential was valid: for {@code /v1} routes the ApiKey + X-ClientID pair or the
+     * Bearer token; for {@link Route#TOKEN} the client id + secret.
+     */
+    public boolean authValid() {
+        return authValid;
+    }
+
+    @Override
+    public String toString() {
+        return "#" + sequence + " " + method + " " + path + " (" + route + ") -> " + status
+                + ", body " + bodySize + " bytes";
+    }
+}
