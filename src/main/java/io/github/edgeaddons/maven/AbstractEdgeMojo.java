@@ -7,6 +7,13 @@ import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.pkg.InvalidPackageException;
 import io.github.edgeaddons.release.NetworkSettings;
 import io.github.edgeaddons.release.ServerCredentials;
+import io.github.edgeaddons.client.Deadline;
+import io.github.edgeaddons.release.DryRun;
+import io.github.edgeaddons.release.ResultWriter;
+import io.github.edgeaddons.release.StepResult;
+import java.io.IOException;
+import java.nio.file.Paths;
+import java.time.Instant;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -88,6 +95,13 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
     @Parameter(property = "edge.dryRun", defaultValue = "false")
     protected boolean dryRun;
 
+    /**
+     * With {@code dryRun}: also ask the store whether the credentials are accepted, without side effects (a
+     * status request under the all-zero product GUID, which answers 401 for bad credentials, 404 for good).
+     */
+    @Parameter(property = "edge.checkCredentials", defaultValue = "false")
+    protected boolean checkCredentials;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
@@ -109,21 +123,67 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
             getLog().info("Skipping: edge.skip is true.");
             return;
         }
+        StepResult step = new StepResult(goal(), Instant.now());
         try {
-            doExecute();
+            doExecute(step);
         } catch (ConfigException | InvalidPackageException e) {
+            step.failed(e);
             throw new MojoFailureException(e.getMessage(), e);
         } catch (EdgeApiException e) {
+            step.failed(e);
             if (e.isUserActionable()) {
                 throw new MojoFailureException(e.getMessage(), e);
             }
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
+            step.failed(e);
+            throw e;
+        } finally {
+            if (writesResult()) {
+                step.finish(Instant.now());
+                recordResult(step);
+            }
         }
     }
 
-    protected abstract void doExecute()
+    /**
+     * The goal's work. Fill {@code step} with what happened; failures are recorded from the exception.
+     */
+    protected abstract void doExecute(StepResult step)
             throws MojoExecutionException, MojoFailureException, ConfigException, InvalidPackageException,
                     EdgeApiException;
+
+    /** The goal's name, as in result.json. */
+    protected abstract String goal();
+
+    /** Network goals write target/edge-addons/result.json and the CI step summary. */
+    protected boolean writesResult() {
+        return true;
+    }
+
+    private void recordResult(StepResult step) {
+        if (project == null || project.getBuild() == null || project.getFile() == null) {
+            return; // no project (e.g. status run outside one): nowhere sensible to write
+        }
+        try {
+            ResultWriter writer = (ResultWriter) project.getContextValue(RESULT_WRITER);
+            if (writer == null) {
+                writer = new ResultWriter(Paths.get(project.getBuild().getDirectory(), "edge-addons", "result.json"),
+                        productId, project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion());
+                project.setContextValue(RESULT_WRITER, writer);
+            }
+            writer.write(step);
+            String summary = System.getenv("GITHUB_STEP_SUMMARY");
+            if (summary != null && !summary.trim().isEmpty()) {
+                writer.appendSummary(Paths.get(summary), step);
+            }
+            getLog().debug("Wrote " + writer.resultFile());
+        } catch (IOException | RuntimeException e) {
+            getLog().warn("Could not write the result file: " + e.getMessage());
+        }
+    }
+
+    private static final String RESULT_WRITER = "io.github.edgeaddons.resultWriter";
 
     /** The network parameters as written, not yet checked. */
     protected NetworkSettings networkSettings() {
@@ -144,6 +204,17 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
         SettingsProxies proxies = SettingsProxies.from(settings, decrypter);
         return network.toClientSettings(server, proxies::forUrl, reporter());
     }
+
+    /** In a dry run with {@code edge.checkCredentials}: the side-effect-free credential check, once per build. */
+    protected void dryRunCredentialCheck(ClientSettings client) throws EdgeApiException, ConfigException {
+        if (!checkCredentials || project.getContextValue(CREDENTIALS_CHECKED) != null) {
+            return;
+        }
+        new DryRun(client).checkCredentials(Deadline.after(networkSettings().checkedTimeout(), client.clock()));
+        project.setContextValue(CREDENTIALS_CHECKED, Boolean.TRUE);
+    }
+
+    private static final String CREDENTIALS_CHECKED = "io.github.edgeaddons.credentialsChecked";
 
     protected Reporter reporter() {
         boolean interactive = session != null && session.getRequest() != null

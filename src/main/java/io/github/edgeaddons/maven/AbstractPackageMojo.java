@@ -21,6 +21,14 @@ public abstract class AbstractPackageMojo extends AbstractEdgeMojo {
     @Parameter(property = "edge.classifier")
     protected String classifier;
 
+    /**
+     * Refuse a SNAPSHOT project version, and a manifest.json {@code version} that differs from the project
+     * version (Maven {@code 1.2.3} or {@code 1.2.3.4} must equal the manifest's {@code 1.2.3} or
+     * {@code 1.2.3.4}). Set to {@code false} to ship such a package anyway.
+     */
+    @Parameter(property = "edge.checkVersion", defaultValue = "true")
+    protected boolean checkVersion;
+
     protected AbstractPackageMojo(SettingsDecrypter decrypter) {
         super(decrypter);
     }
@@ -28,6 +36,10 @@ public abstract class AbstractPackageMojo extends AbstractEdgeMojo {
     /** Finds the zip and runs the local package checks. */
     protected PackageInfo checkedPackage() throws ConfigException, InvalidPackageException {
         File zip = ArtifactLocator.locate(project, file, classifier);
-        return new PackageValidator().validate(zip.toPath());
+        PackageInfo pkg = new PackageValidator().validate(zip.toPath());
+        if (checkVersion) {
+            VersionCheck.check(project.getVersion(), pkg);
+        }
+        return pkg;
     }
 }

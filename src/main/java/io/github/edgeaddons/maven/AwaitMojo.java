@@ -6,6 +6,7 @@ import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.DryRun;
 import io.github.edgeaddons.release.NetworkSettings;
 import io.github.edgeaddons.release.Release;
+import io.github.edgeaddons.release.StepResult;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,7 +30,12 @@ public class AwaitMojo extends AbstractEdgeMojo {
     }
 
     @Override
-    protected void doExecute() throws ConfigException, EdgeApiException {
+    protected String goal() {
+        return "await";
+    }
+
+    @Override
+    protected void doExecute(StepResult step) throws ConfigException, EdgeApiException {
         NetworkSettings network = networkSettings();
         network.checkWithoutCredentials();
         String id = operationId != null && !operationId.trim().isEmpty()
@@ -42,10 +48,13 @@ public class AwaitMojo extends AbstractEdgeMojo {
         }
         ClientSettings client = clientSettings(network);
         if (dryRun) {
+            dryRunCredentialCheck(client);
             new DryRun(client).await(id);
+            step.dryRun();
             return;
         }
-        new Release(client, network.checkedTimeout()).await(id);
+        step.operationId(id);
+        step.finished(new Release(client, network.checkedTimeout()).await(id));
     }
 
     static String checkedOperationId(String id) throws ConfigException {

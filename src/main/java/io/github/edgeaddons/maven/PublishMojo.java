@@ -7,6 +7,7 @@ import io.github.edgeaddons.release.DryRun;
 import io.github.edgeaddons.release.NetworkSettings;
 import io.github.edgeaddons.release.Notes;
 import io.github.edgeaddons.release.Release;
+import io.github.edgeaddons.release.StepResult;
 import java.io.File;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -42,7 +43,12 @@ public class PublishMojo extends AbstractEdgeMojo {
     }
 
     @Override
-    protected void doExecute() throws ConfigException, EdgeApiException {
+    protected String goal() {
+        return "publish";
+    }
+
+    @Override
+    protected void doExecute(StepResult step) throws ConfigException, EdgeApiException {
         NetworkSettings network = networkSettings();
         network.checkWithoutCredentials();
         String text = Notes.read(notes, notesFile == null ? null : notesFile.toPath());
@@ -54,11 +60,14 @@ public class PublishMojo extends AbstractEdgeMojo {
         }
         ClientSettings client = clientSettings(network);
         if (dryRun) {
+            dryRunCredentialCheck(client);
             new DryRun(client).publish(text);
             BuildState.publishStarted(project, "{operationId}");
+            step.dryRun();
             return;
         }
         String operationId = new Release(client, network.checkedTimeout()).publish(text);
+        step.operationId(operationId).succeeded("Publish request accepted");
         BuildState.publishStarted(project, operationId);
     }
 }

@@ -8,6 +8,7 @@ import io.github.edgeaddons.client.OperationKind;
 import io.github.edgeaddons.client.OperationStatus;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.NetworkSettings;
+import io.github.edgeaddons.release.StepResult;
 import java.io.IOException;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -32,7 +33,12 @@ public class StatusMojo extends AbstractEdgeMojo {
     }
 
     @Override
-    protected void doExecute() throws ConfigException, EdgeApiException, MojoExecutionException {
+    protected String goal() {
+        return "status";
+    }
+
+    @Override
+    protected void doExecute(StepResult step) throws ConfigException, EdgeApiException, MojoExecutionException {
         NetworkSettings network = networkSettings();
         if (operationId == null || operationId.trim().isEmpty()) {
             // listing products needs no product; the client still wants a well-formed id
@@ -58,6 +64,7 @@ public class StatusMojo extends AbstractEdgeMojo {
                 kind = OperationKind.UPLOAD;
                 s = client.status(OperationKind.UPLOAD, id, deadline);
             }
+            step.operationId(id).succeeded(kind.label() + " operation status: " + s.rawStatus());
             getLog().info(kind.label().substring(0, 1).toUpperCase() + kind.label().substring(1) + " operation "
                     + id + ": " + s.rawStatus());
             if (s.errorCode() != null) {

@@ -8,6 +8,7 @@ import io.github.edgeaddons.pkg.PackageInfo;
 import io.github.edgeaddons.release.DryRun;
 import io.github.edgeaddons.release.NetworkSettings;
 import io.github.edgeaddons.release.Release;
+import io.github.edgeaddons.release.StepResult;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,17 +29,25 @@ public class UploadMojo extends AbstractPackageMojo {
     }
 
     @Override
-    protected void doExecute() throws ConfigException, InvalidPackageException, EdgeApiException {
+    protected String goal() {
+        return "upload";
+    }
+
+    @Override
+    protected void doExecute(StepResult step) throws ConfigException, InvalidPackageException, EdgeApiException {
         NetworkSettings network = networkSettings();
         network.checkWithoutCredentials();
         PackageInfo pkg = checkedPackage();
         ClientSettings client = clientSettings(network);
         if (dryRun) {
+            dryRunCredentialCheck(client);
             new DryRun(client).upload(pkg);
             BuildState.uploadSucceeded(project, "dry-run");
+            step.dryRun();
             return;
         }
         Release.UploadResult result = new Release(client, network.checkedTimeout()).upload(pkg);
+        step.finished(result.status);
         BuildState.uploadSucceeded(project, result.operationId);
     }
 }

@@ -3,6 +3,7 @@ package io.github.edgeaddons.maven;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.pkg.InvalidPackageException;
 import io.github.edgeaddons.pkg.PackageInfo;
+import io.github.edgeaddons.release.StepResult;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,7 +23,17 @@ public class ValidateMojo extends AbstractPackageMojo {
     }
 
     @Override
-    protected void doExecute() throws ConfigException, InvalidPackageException {
+    protected String goal() {
+        return "validate";
+    }
+
+    @Override
+    protected boolean writesResult() {
+        return false;
+    }
+
+    @Override
+    protected void doExecute(StepResult step) throws ConfigException, InvalidPackageException {
         PackageInfo pkg = checkedPackage();
         getLog().info("Extension package " + pkg.path().getFileName() + " is valid: " + pkg.name() + " version "
                 + pkg.version() + ", manifest_version " + pkg.manifestVersion() + ", " + pkg.entryCount()

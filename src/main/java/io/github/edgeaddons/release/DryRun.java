@@ -1,6 +1,9 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.client.Advice;
 import io.github.edgeaddons.client.AuthMode;
+import io.github.edgeaddons.client.Deadline;
+import io.github.edgeaddons.client.EdgeApiException;
 import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.EdgeAddonsClient;
 import io.github.edgeaddons.client.Redaction;
@@ -41,6 +44,29 @@ public final class DryRun {
         tokenRequest();
         request("GET", EdgeAddonsClient.publishStatusUrl(settings, operationId == null ? "{operationId}" : operationId)
                 + "  (until Succeeded or Failed, " + settings.pollPolicy() + ")");
+    }
+
+    /**
+     * Asks the store whether the credentials are accepted, without side effects.
+     *
+     * @throws EdgeApiException with kind AUTH when they are refused
+     */
+    public void checkCredentials(Deadline deadline) throws EdgeApiException {
+        reporter.info(PREFIX + "Checking the credentials with the store (GET under the all-zero product id;"
+                + " no side effects)");
+        boolean accepted;
+        try (EdgeAddonsClient client = new EdgeAddonsClient(settings)) {
+            accepted = client.credentialsAccepted(deadline);
+        } catch (java.io.IOException e) {
+            throw new EdgeApiException(EdgeApiException.Kind.NETWORK, "Could not close the HTTP client: "
+                    + e.getMessage(), -1, null, null, e);
+        }
+        if (!accepted) {
+            throw new EdgeApiException(EdgeApiException.Kind.AUTH, "The store refused the credentials of <server> '"
+                    + settings.serverId() + "' (HTTP 401). " + Advice.forHttpStatus(401, settings.serverId()), 401,
+                    null, null, null);
+        }
+        reporter.info(PREFIX + "The store accepted the credentials of <server> '" + settings.serverId() + "'.");
     }
 
     private void tokenRequest() {

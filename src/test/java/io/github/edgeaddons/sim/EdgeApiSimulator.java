@@ -90,6 +90,8 @@ public final class EdgeApiSimulator implements AutoCloseable {
     private volatile int requestedPort;
     private volatile int boundPort = -1; // kept after close() so baseUrl() still names the old address
     private volatile boolean controlEndpoints;
+    /** CLI --log-requests: one line per answered request on standard output (for the demo). */
+    private volatile boolean logRequests;
     private volatile HttpServer server;
     private volatile ExecutorService executor;
 
@@ -303,6 +305,11 @@ public final class EdgeApiSimulator implements AutoCloseable {
             }
         } finally {
             ex.close();
+            if (logRequests && !ex.getRequestURI().getPath().startsWith("/_sim/")) {
+                System.out.println("[simulator] " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath()
+                        + " -> " + (ex.getResponseCode() < 0 ? "connection closed" : ex.getResponseCode()));
+                System.out.flush();
+            }
         }
     }
 
@@ -927,8 +934,12 @@ public final class EdgeApiSimulator implements AutoCloseable {
                 System.out.println("usage: EdgeApiSimulator [--port N] [--port-file FILE] [--upload-polls N]"
                         + " [--publish-polls N] [--upload-after SECONDS] [--publish-after SECONDS]"
                         + " [--publish-outcome Succeeded|NoModulesUpdated|InProgressSubmission]"
-                        + " [--vocabulary modern|legacy] [--location bare|path|path-without-v1|absolute]");
+                        + " [--vocabulary modern|legacy] [--location bare|path|path-without-v1|absolute] [--log-requests]");
                 return;
+            }
+            if ("--log-requests".equals(a)) {
+                sim.logRequests = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value after " + a);

@@ -1,0 +1,99 @@
+package io.github.edgeaddons.release;
+
+import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.OperationStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one goal did, for {@code target/edge-addons/result.json} and the CI step summary. */
+public final class StepResult {
+    /** The outcome words written to result.json. */
+    public static final String SUCCEEDED = "Succeeded";
+    public static final String FAILED = "Failed";
+    public static final String TIMED_OUT = "TimedOut";
+    public static final String ERROR = "Error";
+    public static final String DRY_RUN = "DryRun";
+
+    final String goal;
+    final Instant startedAt;
+    Instant finishedAt;
+    String operationId;
+    String status;
+    String errorCode;
+    String message;
+    List<String> errors = new ArrayList<>();
+    String submissionId;
+    Integer httpStatus;
+
+    public StepResult(String goal, Instant startedAt) {
+        this.goal = goal;
+        this.startedAt = startedAt;
+    }
+
+    public StepResult operationId(String id) {
+        this.operationId = id;
+        return this;
+    }
+
+    /** Records a finished operation (Succeeded here; failures come through {@link #failed}). */
+    public StepResult finished(OperationStatus s) {
+        this.operationId = s.operationId();
+        this.status = SUCCEEDED;
+        this.errorCode = s.errorCode();
+        this.message = s.message();
+        this.errors = new ArrayList<>(s.errors());
+        this.submissionId = Release.submissionId(s.message());
+        return this;
+    }
+
+    public StepResult succeeded(String message) {
+        this.status = SUCCEEDED;
+        this.message = message;
+        return this;
+    }
+
+    public StepResult dryRun() {
+        this.status = DRY_RUN;
+        return this;
+    }
+
+    /** Records why the goal failed. */
+    public StepResult failed(Exception e) {
+        if (e instanceof EdgeApiException) {
+            EdgeApiException x = (EdgeApiException) e;
+            this.status = x.kind() == EdgeApiException.Kind.TIMEOUT ? TIMED_OUT
+                    : x.kind() == EdgeApiException.Kind.OPERATION_FAILED ? FAILED : ERROR;
+            if (x.operationId() != null) {
+                this.operationId = x.operationId();
+            }
+            if (x.httpStatus() > 0) {
+                this.httpStatus = x.httpStatus();
+            }
+            OperationStatus s = x.status();
+            if (s != null && x.kind() == EdgeApiException.Kind.OPERATION_FAILED) {
+                this.errorCode = s.errorCode();
+                this.message = s.message();
+                this.errors = new ArrayList<>(s.errors());
+                return this;
+            }
+        } else {
+            this.status = ERROR;
+        }
+        this.message = e.getMessage();
+        return this;
+    }
+
+    public StepResult finish(Instant at) {
+        this.finishedAt = at;
+        return this;
+    }
+
+    public String goal() {
+        return goal;
+    }
+
+    public String status() {
+        return status;
+    }
+}
