@@ -4,6 +4,7 @@ import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.pkg.InvalidPackageException;
 import io.github.edgeaddons.pkg.PackageInfo;
 import io.github.edgeaddons.pkg.PackageValidator;
+import io.github.edgeaddons.release.VersionCheck;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
