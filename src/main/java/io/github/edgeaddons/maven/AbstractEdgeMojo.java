@@ -46,8 +46,8 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
     protected String serverId;
 
     /**
-     * Endpoint root; requests go to {@code {apiBaseUrl}/v1/products/...}. Plain {@code http://} is refused
-     * unless the host is loopback.
+     * Endpoint root: requests go to this URL followed by {@code /v1/products/...}. Plain {@code http://} is
+     * refused unless the host is loopback ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}).
      */
     @Parameter(property = "edge.apiBaseUrl", defaultValue = "https://api.addons.microsoftedge.microsoft.com")
     protected String apiBaseUrl;

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole release flow in one command, with no credentials of yours and no network:
+# builds the plugin, starts the Edge Add-ons API simulator on 127.0.0.1, and runs
+# `mvn deploy -Prelease` on examples/hello-extension against it (upload, publish, await).
+set -euo pipefail
+cd "$(dirname "$0")"
+MVN=${MVN:-mvn}
+
+echo "==> Building the plugin (tests are run by: mvn -B verify)"
+"$MVN" -B -q install -DskipTests -Dinvoker.skip=true
+
+mkdir -p target/demo
+rm -f target/demo/port
+java -cp target/test-classes io.github.edgeaddons.sim.EdgeApiSimulator \
+  --port-file target/demo/port --upload-polls 1 --publish-polls 2 --log-requests &
+sim_pid=$!
+trap 'kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  [ -s target/demo/port ] && break
+  sleep 0.1
+done
+[ -s target/demo/port ] || { echo "The simulator did not start." >&2; exit 1; }
+port=$(cat target/demo/port)
+
+echo "==> Releasing examples/hello-extension: mvn deploy -Prelease (store simulated on 127.0.0.1:$port)"
+"$MVN" -B -f examples/hello-extension/pom.xml -s examples/demo-settings.xml deploy -Prelease \
+  -Dedge.apiBaseUrl="http://127.0.0.1:$port"
+echo "==> Done: the simulated store accepted the submission. The result is in examples/hello-extension/target/edge-addons/result.json"
