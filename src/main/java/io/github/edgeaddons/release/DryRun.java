@@ -15,6 +15,9 @@ import java.util.List;
 /** Says what each goal would send, secrets redacted, and sends nothing. */
 public final class DryRun {
     private static final String PREFIX = "[dry run] ";
+    /** Stands for the id the store would return; shown as is, since braces are not legal in a URI. */
+    private static final String PLACEHOLDER = "{operationId}";
+    private static final String URI_SAFE_PLACEHOLDER = "OPERATION-ID-PLACEHOLDER";
     private final ClientSettings settings;
     private final Reporter reporter;
 
@@ -28,7 +31,8 @@ public final class DryRun {
         request("POST", EdgeAddonsClient.uploadUrl(settings).toString());
         reporter.info(PREFIX + "    Content-Type: application/zip; body: " + pkg.path() + " (" + pkg.size()
                 + " bytes, " + pkg.name() + " " + pkg.version() + ")");
-        request("GET", EdgeAddonsClient.uploadStatusUrl(settings, "{operationId}").toString()
+        request("GET", EdgeAddonsClient.uploadStatusUrl(settings, URI_SAFE_PLACEHOLDER).toString()
+                .replace(URI_SAFE_PLACEHOLDER, PLACEHOLDER)
                 + "  (until Succeeded or Failed, " + settings.pollPolicy() + ")");
     }
 
@@ -42,8 +46,11 @@ public final class DryRun {
 
     public void await(String operationId) {
         tokenRequest();
-        request("GET", EdgeAddonsClient.publishStatusUrl(settings, operationId == null ? "{operationId}" : operationId)
-                + "  (until Succeeded or Failed, " + settings.pollPolicy() + ")");
+        // after a dry-run publish the build holds the placeholder, not a real id
+        boolean placeholder = operationId == null || PLACEHOLDER.equals(operationId);
+        String url = EdgeAddonsClient.publishStatusUrl(settings, placeholder ? URI_SAFE_PLACEHOLDER : operationId)
+                .toString().replace(URI_SAFE_PLACEHOLDER, PLACEHOLDER);
+        request("GET", url + "  (until Succeeded or Failed, " + settings.pollPolicy() + ")");
     }
 
     /**
