@@ -34,6 +34,9 @@ final class SettingsCredentials {
                     + " from Partner Center (Microsoft Edge > Publish API); in CI use ${env.EDGE_CLIENT_ID} and"
                     + " ${env.EDGE_API_KEY}.");
         }
+        // before decrypting: the decrypter would take the braces of an unset ${env.X} for an encrypted password
+        checkEnvironmentResolved(id, "<username>", server.getUsername());
+        checkEnvironmentResolved(id, "<password>", server.getPassword());
         Server decrypted = server;
         if (decrypter != null) {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
@@ -59,17 +62,19 @@ final class SettingsCredentials {
             throw new ConfigException("<server> '" + id + "' in settings.xml has no <password>: put the API key"
                     + " (API v1.1) or the client secret (API v1) from Partner Center there.");
         }
-        if (unresolved(username) || unresolved(password)) {
-            throw new ConfigException("<server> '" + id + "' in settings.xml uses an environment variable that is"
-                    + " not set (a literal ${env...} remains in its "
-                    + (unresolved(username) ? "<username>" : "<password>") + "). Export the variable before"
-                    + " running Maven, e.g. in CI from the repository's secrets.");
-        }
         return new ServerCredentials(id, username.trim(), password, tokenUrl(decrypted.getConfiguration()));
     }
 
-    private static boolean unresolved(String value) {
-        return value.contains("${env.");
+    private static void checkEnvironmentResolved(String id, String element, String value) throws ConfigException {
+        if (value == null) {
+            return;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{env\\.([^}]+)}").matcher(value);
+        if (m.find()) {
+            throw new ConfigException("The " + element + " of <server> '" + id + "' in settings.xml uses the"
+                    + " environment variable " + m.group(1) + ", which is not set (a literal ${env." + m.group(1)
+                    + "} remains). Export it before running Maven, e.g. in CI from the repository's secrets.");
+        }
     }
 
     private static boolean isBlank(String s) {

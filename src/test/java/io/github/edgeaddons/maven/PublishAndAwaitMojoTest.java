@@ -96,7 +96,10 @@ class PublishAndAwaitMojoTest {
         assertSame(upload.project, publish.project, "the goals share the build's project");
         assertSame(upload.project, await.project);
         CapturingLog log = new CapturingLog();
+        // one real project for the three goals, its version matching the zip's manifest
+        org.apache.maven.project.MavenProject project = MojoFixtures.project("ext", null);
         for (AbstractEdgeMojo mojo : new AbstractEdgeMojo[] {upload, publish, await}) {
+            setVariableValueToObject(mojo, "project", project);
             setVariableValueToObject(mojo, "settings", apiKeySettings());
             mojo.setLog(log);
         }
