@@ -191,7 +191,7 @@ public final class EdgeAddonsClient implements Closeable {
             if (deadline.passed()) {
                 // one last look at the deadline itself, so an operation ending just then is not reported late
                 try {
-                    OperationStatus s = readStatus(kind, operationId, Deadline.after(Duration.ofSeconds(5),
+                    OperationStatus s = readStatus(kind, operationId, Deadline.after(Duration.ofSeconds(1),
                             settings.clock)).status;
                     if (s.state().isTerminal()) {
                         return s;
