@@ -158,6 +158,10 @@ public final class EdgeAddonsClient implements Closeable {
                 reading = readStatus(kind, operationId, deadline);
                 malformedInARow = 0;
             } catch (EdgeApiException e) {
+                if (e.kind() == EdgeApiException.Kind.TIMEOUT) {
+                    // the deadline passed during a status request: still name the operation and how to resume
+                    throw awaitTimeout(kind, operationId, deadline, last, polls, e);
+                }
                 if (e.kind() != EdgeApiException.Kind.MALFORMED || ++malformedInARow >= MAX_MALFORMED_IN_A_ROW) {
                     throw e;
                 }
@@ -211,6 +215,11 @@ public final class EdgeAddonsClient implements Closeable {
 
     private EdgeApiException awaitTimeout(OperationKind kind, String operationId, Deadline deadline,
             OperationStatus last, int polls) {
+        return awaitTimeout(kind, operationId, deadline, last, polls, null);
+    }
+
+    private EdgeApiException awaitTimeout(OperationKind kind, String operationId, Deadline deadline,
+            OperationStatus last, int polls, Throwable cause) {
         String resume = kind == OperationKind.PUBLISH
                 ? "Resume waiting with mvn edge-addons:await -Dedge.productId=" + settings.productId
                         + " -Dedge.operationId=" + operationId
@@ -220,7 +229,7 @@ public final class EdgeAddonsClient implements Closeable {
                 + formatSeconds(deadline.budget()) + " (edge.timeout) waiting for " + kind.label() + " operation "
                 + operationId + " (" + polls + " status requests; last status: "
                 + (last == null ? "none read" : last.rawStatus()) + "). The operation may still finish. " + resume
-                + ", or raise edge.timeout.", -1, operationId, last, null);
+                + ", or raise edge.timeout.", -1, operationId, last, cause);
     }
 
     private static String formatSeconds(Duration d) {
