@@ -6,6 +6,17 @@ import java.util.Locale;
 public final class Advice {
     private Advice() {}
 
+    /**
+     * For a publish POST whose fate is unknown (a 5xx other than 503, a 408, or a connection lost after
+     * sending): it is not repeated, because a second publish could start a duplicate submission.
+     */
+    public static String publishMayHaveReachedTheStore() {
+        return "The request may have reached the store, so it was not sent again (a second publish could"
+                + " start a duplicate submission). Check the product in Partner Center: if a submission is in"
+                + " review, nothing is left to do; otherwise publish again with"
+                + " mvn edge-addons:publish -Dedge.requireUpload=false.";
+    }
+
     public static String forHttpStatus(int status, String serverId) {
         switch (status) {
             case 400:

@@ -93,6 +93,10 @@ public final class EdgeAddonsClient implements Closeable {
         Transport.Call call = new Transport.Call("POST", publishUrl(settings), new ByteArrayEntity(body, NOTES),
                 Transport.Safety.NOT_IF_MAYBE_PROCESSED, "publish the draft submission", true);
         Transport.Response r = transport.execute(call, auth, deadline);
+        if (!r.isSuccess() && publishMayHaveBeenProcessed(r.status)) {
+            // not repeated (see Transport): say so, rather than invite a blind second publish
+            throw httpError(r, "publish request", null, Advice.publishMayHaveReachedTheStore());
+        }
         expectAccepted(r, "publish request");
         return operationId(r, "publish");
     }
@@ -154,6 +158,10 @@ public final class EdgeAddonsClient implements Closeable {
                 reading = readStatus(kind, operationId, deadline);
                 malformedInARow = 0;
             } catch (EdgeApiException e) {
+                if (e.kind() == EdgeApiException.Kind.TIMEOUT) {
+                    // the deadline passed during a status request: still name the operation and how to resume
+                    throw awaitTimeout(kind, operationId, deadline, last, polls, e);
+                }
                 if (e.kind() != EdgeApiException.Kind.MALFORMED || ++malformedInARow >= MAX_MALFORMED_IN_A_ROW) {
                     throw e;
                 }
@@ -207,6 +215,11 @@ public final class EdgeAddonsClient implements Closeable {
 
     private EdgeApiException awaitTimeout(OperationKind kind, String operationId, Deadline deadline,
             OperationStatus last, int polls) {
+        return awaitTimeout(kind, operationId, deadline, last, polls, null);
+    }
+
+    private EdgeApiException awaitTimeout(OperationKind kind, String operationId, Deadline deadline,
+            OperationStatus last, int polls, Throwable cause) {
         String resume = kind == OperationKind.PUBLISH
                 ? "Resume waiting with mvn edge-addons:await -Dedge.productId=" + settings.productId
                         + " -Dedge.operationId=" + operationId
@@ -216,7 +229,7 @@ public final class EdgeAddonsClient implements Closeable {
                 + formatSeconds(deadline.budget()) + " (edge.timeout) waiting for " + kind.label() + " operation "
                 + operationId + " (" + polls + " status requests; last status: "
                 + (last == null ? "none read" : last.rawStatus()) + "). The operation may still finish. " + resume
-                + ", or raise edge.timeout.", -1, operationId, last, null);
+                + ", or raise edge.timeout.", -1, operationId, last, cause);
     }
 
     private static String formatSeconds(Duration d) {
@@ -273,8 +286,17 @@ public final class EdgeAddonsClient implements Closeable {
         }
     }
 
+    /** A publish answer that does not prove the store ignored the request: 408 and 5xx other than 503. */
+    static boolean publishMayHaveBeenProcessed(int status) {
+        return status == 408 || (status >= 500 && status != 503);
+    }
+
     /** The store's error answer in words: status, its message and errors when the body has them, advice. */
     EdgeApiException httpError(Transport.Response r, String what, String operationId) {
+        return httpError(r, what, operationId, null);
+    }
+
+    private EdgeApiException httpError(Transport.Response r, String what, String operationId, String advice) {
         StringBuilder m = new StringBuilder("The store answered HTTP ").append(r.status).append(' ')
                 .append(reason(r.status)).append(" to the ").append(what);
         if (r.attempts > 1) {
@@ -294,7 +316,8 @@ public final class EdgeAddonsClient implements Closeable {
                     .append(" for product ").append(settings.productId).append(": check edge.operationId and"
                             + " edge.productId.");
         } else {
-            m.append(System.lineSeparator()).append(Advice.forHttpStatus(r.status, settings.serverId));
+            m.append(System.lineSeparator()).append(advice != null ? advice
+                    : Advice.forHttpStatus(r.status, settings.serverId));
         }
         return new EdgeApiException(EdgeApiException.Kind.HTTP, m.toString(), r.status, operationId, null, null);
     }

@@ -334,10 +334,7 @@ final class Transport implements Closeable {
                     + " certificate of your network's TLS inspection proxy to the JDK trust store"
                     + " (javax.net.ssl.trustStore); certificate checks cannot be turned off.");
         } else if (call.safety == Safety.NOT_IF_MAYBE_PROCESSED && !notSent) {
-            m.append(" The request may have reached the store, so it was not sent again (a second publish could"
-                    + " start a duplicate submission). Check the product in Partner Center: if a submission is in"
-                    + " review, nothing is left to do; otherwise publish again with"
-                    + " mvn edge-addons:publish -Dedge.requireUpload=false.");
+            m.append(' ').append(Advice.publishMayHaveReachedTheStore());
         } else {
             m.append(" Check the network or proxy settings, then run the goal again.");
         }

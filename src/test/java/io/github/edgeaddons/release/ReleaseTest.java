@@ -1,0 +1,265 @@
+package io.github.edgeaddons.release;
+
+import static io.github.edgeaddons.client.ClientTestSupport.apiKeySettings;
+import static io.github.edgeaddons.client.ClientTestSupport.oauthSettings;
+import static io.github.edgeaddons.client.ClientTestSupport.randomFile;
+import static io.github.edgeaddons.client.ClientTestSupport.routes;
+import static io.github.edgeaddons.client.ClientTestSupport.sha256;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.edgeaddons.client.ClientSettings;
+import io.github.edgeaddons.client.ClientTestSupport.RecordingReporter;
+import io.github.edgeaddons.client.Credentials;
+import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.OperationState;
+import io.github.edgeaddons.client.OperationStatus;
+import io.github.edgeaddons.sim.EdgeApiSimulator;
+import io.github.edgeaddons.sim.Outcome;
+import io.github.edgeaddons.sim.RecordedRequest;
+import io.github.edgeaddons.sim.Route;
+import io.github.edgeaddons.sim.Vocabulary;
+import io.github.edgeaddons.pkg.PackageInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link Release}'s upload, publish and await against the simulator, with the messages users read. */
+class ReleaseTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static EdgeApiSimulator sim;
+
+    @TempDir
+    Path tmp;
+
+    private RecordingReporter reporter;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = new EdgeApiSimulator().start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        sim.reset();
+        sim.config().restoreDefaults();
+        reporter = new RecordingReporter();
+    }
+
+    private Release release() {
+        return new Release(apiKeySettings(sim).reporter(reporter).build(), TIMEOUT);
+    }
+
+    private PackageInfo pkg(int size) throws Exception {
+        Path zip = randomFile(tmp, "ext-" + size + ".zip", size);
+        return new PackageInfo(zip, Files.size(zip), "Sim extension", "1.2.3", 3, 4);
+    }
+
+    // ---- success --------------------------------------------------------------------------------------------
+
+    @Test
+    void uploadPublishAwaitSucceedAndNameTheSubmission() throws Exception {
+        PackageInfo p = pkg(150_000);
+        Release release = release();
+        Release.UploadResult up = release.upload(p);
+        assertEquals(OperationState.SUCCEEDED, up.status.state());
+        String op = release.publish("Please test the options page.");
+        OperationStatus done = release.await(op);
+        assertEquals(OperationState.SUCCEEDED, done.state());
+
+        assertEquals(Arrays.asList(Route.UPLOAD, Route.UPLOAD_STATUS, Route.UPLOAD_STATUS, Route.PUBLISH,
+                Route.PUBLISH_STATUS, Route.PUBLISH_STATUS), routes(sim));
+        RecordedRequest upload = sim.requests(Route.UPLOAD).get(0);
+        assertEquals(p.size(), upload.bodySize());
+        assertEquals(sha256(p.path()), upload.bodySha256());
+
+        String submission = Release.submissionId(done.message());
+        assertNotNull(submission, done.message());
+        assertTrue(submission.matches("[0-9a-f-]{36}"), submission);
+        assertTrue(reporter.infos.stream().anyMatch(i -> i.contains("submission " + submission)), reporter.infos.toString());
+        assertTrue(reporter.infos.stream().anyMatch(i -> i.contains("1.2.3")), reporter.infos.toString());
+    }
+
+    @Test
+    void legacyInReviewIsASuccess() throws Exception {
+        sim.config().vocabulary(Vocabulary.LEGACY_2021);
+        Release release = release();
+        release.upload(pkg(1000));
+        OperationStatus s = release.await(release.publish(""));
+        assertEquals("IN-REVIEW", s.rawStatus());
+    }
+
+    @Test
+    void submissionIdIsReadFromTheSuccessMessage() {
+        assertEquals("1234-abcd", Release.submissionId("Successfully created submission with ID 1234-abcd"));
+        assertNull(Release.submissionId(null));
+        assertNull(Release.submissionId("Something else"));
+    }
+
+    // ---- Failed operations ----------------------------------------------------------------------------------
+
+    @Test
+    void uploadFailedWithErrorStrings() throws Exception {
+        sim.config().uploadOutcome(Outcome.failed("PackageInvalid", "The package could not be processed.",
+                "manifest.json: version is missing", "icons/128.png not found"));
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
+        assertOperationFailed(e, "PackageInvalid", "The package could not be processed.",
+                "manifest.json: version is missing", "icons/128.png not found");
+        assertTrue(e.getMessage().contains("See the errors above"), e.getMessage());
+    }
+
+    @Test
+    void uploadFailedWithErrorObjects() throws Exception {
+        sim.config().uploadOutcome(Outcome.failedWithErrorObjects("ModuleStateUnPublishable",
+                "Submission can't be published.", "Invalid module : Properties", "Invalid module : Store listing"));
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
+        assertOperationFailed(e, "ModuleStateUnPublishable", "Submission can't be published.",
+                "Invalid module : Properties", "Invalid module : Store listing");
+        assertTrue(e.getMessage().contains("not in a publishable state"), e.getMessage());
+    }
+
+    @Test
+    void uploadFailedWithLegacyErrorObjectsCarryingIds() throws Exception {
+        sim.config().vocabulary(Vocabulary.LEGACY_2021).uploadOutcome(Outcome.failed(null, "Manifest missing"));
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
+        assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
+        assertTrue(e.getMessage().contains("FAILED"), e.getMessage());
+        assertTrue(e.getMessage().contains("MANIFEST_FILE_MISSING: Manifest missing"), e.getMessage());
+    }
+
+    @Test
+    void uploadFailedWithIdAndMessageOnly() throws Exception {
+        String msg = "An unexpected error occurred, please contact support Correlation ID: 8f1e Timestamp: 2025-01-01";
+        sim.config().uploadOutcome(Outcome.failedIdAndMessageOnly(msg));
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
+        assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
+        assertEquals(sim.operations().get(0).id(), e.operationId());
+        assertTrue(e.getMessage().contains(msg), e.getMessage());
+        assertTrue(e.getMessage().contains("errorCode none"), e.getMessage());
+        assertTrue(e.getMessage().contains("The store gave no reason"), e.getMessage());
+    }
+
+    @Test
+    void uploadGenericFailureExplainsTheLikelyCauses() throws Exception {
+        sim.config().uploadOutcome(Outcome.genericFailure());
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
+        assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
+        assertTrue(e.getMessage().contains(Outcome.GENERIC_FAILURE_MESSAGE), e.getMessage());
+        assertTrue(e.getMessage().contains("still in review"), e.getMessage());
+        assertTrue(e.getMessage().contains(sim.operations().get(0).id()), e.getMessage());
+    }
+
+    @Test
+    void publishFailedNoModulesUpdated() throws Exception {
+        String msg = "Can't create new submission: no modules were updated since the last submission.";
+        sim.config().publishOutcome(Outcome.failed("NoModulesUpdated", msg));
+        Release release = release();
+        String op = release.publish("n");
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
+        assertOperationFailed(e, "NoModulesUpdated", msg);
+        assertTrue(e.getMessage().contains("nothing to publish"), e.getMessage());
+        assertTrue(e.getMessage().contains("raise \"version\""), e.getMessage());
+    }
+
+    @Test
+    void publishFailedInProgressSubmission() throws Exception {
+        String msg = "Can't create new submission, request is not allowed because there is an in progress submission.";
+        sim.config().publishOutcome(Outcome.failed("InProgressSubmission", msg));
+        Release release = release();
+        String op = release.publish("n");
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
+        assertOperationFailed(e, "InProgressSubmission", msg);
+        assertTrue(e.getMessage().contains("still in review"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dedge.requireUpload=false"), e.getMessage());
+    }
+
+    private static void assertOperationFailed(EdgeApiException e, String errorCode, String message,
+            String... errors) {
+        assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
+        String m = e.getMessage();
+        assertTrue(m.contains("errorCode " + errorCode), m);
+        assertTrue(m.contains("message: " + message), m);
+        for (String err : errors) {
+            assertTrue(m.contains("error: " + err), m);
+        }
+        assertNotNull(e.operationId());
+        assertTrue(m.contains(e.operationId()), m);
+    }
+
+    // ---- HTTP errors ----------------------------------------------------------------------------------------
+
+    @Test
+    void aRefusedApiKeyMentionsThe72DayExpiry() throws Exception {
+        Release release = new Release(apiKeySettings(sim).reporter(reporter)
+                .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, "expired-api-key-42")).build(), TIMEOUT);
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.upload(pkg(1000)));
+        assertEquals(EdgeApiException.Kind.HTTP, e.kind());
+        assertEquals(401, e.httpStatus());
+        assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
+        assertTrue(e.getMessage().contains("72 days"), e.getMessage());
+        assertTrue(e.getMessage().contains("'edge-test'"), e.getMessage());
+        assertFalse(e.getMessage().contains("expired-api-key-42"), e.getMessage());
+        assertEquals(1, sim.requests().size(), "a 401 on an API key is not repeated");
+    }
+
+    @Test
+    void anUnknownProductPointsAtThePartnerCenterGuid() throws Exception {
+        String other = "11111111-2222-3333-4444-555555555555";
+        Release release = new Release(apiKeySettings(sim).reporter(reporter).productId(other).build(), TIMEOUT);
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.upload(pkg(1000)));
+        assertEquals(404, e.httpStatus());
+        assertTrue(e.getMessage().contains("Partner Center") && e.getMessage().contains("GUID"), e.getMessage());
+        assertTrue(e.getMessage().contains("Product not found"), "the server's message: " + e.getMessage());
+        assertEquals(1, sim.requests().size());
+        assertTrue(sim.requests().get(0).path().contains(other));
+    }
+
+    @Test
+    void anEmptyPackageIsRefusedWith400AndTheServersMessage() throws Exception {
+        Path empty = tmp.resolve("empty.zip");
+        Files.write(empty, new byte[0]);
+        PackageInfo p = new PackageInfo(empty, 0, "x", "1.0", 3, 0);
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(p));
+        assertEquals(400, e.httpStatus());
+        assertTrue(e.getMessage().contains("HTTP 400"), e.getMessage());
+        assertTrue(e.getMessage().contains("must contain the package zip"), e.getMessage());
+        assertEquals(1, sim.requests(Route.UPLOAD).size(), "a 400 is not repeated");
+        assertTrue(sim.operations().isEmpty());
+    }
+
+    @Test
+    void aWrongClientSecretFailsTheUploadBeforeAnyApiRequest() throws Exception {
+        ClientSettings s = oauthSettings(sim).reporter(reporter)
+                .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, "bad-secret-7777")).build();
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> new Release(s, TIMEOUT).upload(pkg(1000)));
+        assertEquals(EdgeApiException.Kind.AUTH, e.kind());
+        assertFalse(e.getMessage().contains("bad-secret-7777"));
+        assertEquals(Arrays.asList(Route.TOKEN), routes(sim));
+    }
+
+    @Test
+    void awaitTimesOutNamingTheOperationToResume() throws Exception {
+        sim.config().publishOutcome(Outcome.succeeded().afterPolls(1_000_000));
+        Release release = new Release(apiKeySettings(sim).reporter(reporter).build(), Duration.ofSeconds(1));
+        String op = release.publish("");
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
+        assertEquals(EdgeApiException.Kind.TIMEOUT, e.kind());
+        assertTrue(e.getMessage().contains("mvn edge-addons:await"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dedge.operationId=" + op), e.getMessage());
+    }
+}
