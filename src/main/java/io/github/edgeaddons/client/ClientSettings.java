@@ -27,6 +27,7 @@ public final class ClientSettings {
     final Sleeper sleeper;
     final Reporter reporter;
     final String userAgent;
+    final TokenCache tokenCache;
 
     private ClientSettings(Builder b) {
         this.apiBaseUrl = Objects.requireNonNull(b.apiBaseUrl, "apiBaseUrl");
@@ -48,6 +49,7 @@ public final class ClientSettings {
         this.sleeper = b.sleeper;
         this.reporter = b.reporter;
         this.userAgent = b.userAgent;
+        this.tokenCache = b.tokenCache;
     }
 
     public static Builder builder() {
@@ -108,6 +110,7 @@ public final class ClientSettings {
         private Sleeper sleeper = Sleeper.REAL;
         private Reporter reporter = Reporter.SILENT;
         private String userAgent = "edge-addons-maven-plugin";
+        private TokenCache tokenCache;
 
         public Builder apiBaseUrl(URI v) {
             apiBaseUrl = v;
@@ -182,6 +185,12 @@ public final class ClientSettings {
 
         public Builder reporter(Reporter v) {
             reporter = v;
+            return this;
+        }
+
+        /** Shares the v1 access token between clients (goals) of one build; a private cache when unset. */
+        public Builder tokenCache(TokenCache v) {
+            tokenCache = v;
             return this;
         }
 

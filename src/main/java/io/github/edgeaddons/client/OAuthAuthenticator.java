@@ -25,25 +25,29 @@ final class OAuthAuthenticator implements Authenticator {
 
     private final ClientSettings settings;
     private final Transport transport;
-    private String token;
-    private Instant renewAt;
+    private final TokenCache cache;
+    private final String cacheKey;
 
     OAuthAuthenticator(ClientSettings settings, Transport transport) {
         this.settings = settings;
         this.transport = transport;
+        this.cache = settings.tokenCache == null ? new TokenCache() : settings.tokenCache;
+        // a cached token is reused only for the same endpoint, client and scope (never the secret itself)
+        this.cacheKey = settings.tokenUrl + " " + settings.credentials.clientId() + " " + settings.scope;
     }
 
     @Override
     public synchronized void authenticate(ClassicHttpRequest request, Deadline deadline) throws EdgeApiException {
-        if (token == null || !settings.clock.instant().isBefore(renewAt)) {
-            fetch(deadline);
+        String token = cache.get(cacheKey, settings.clock.instant());
+        if (token == null) {
+            token = fetch(deadline);
         }
         request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     }
 
     @Override
     public synchronized boolean refreshAfterUnauthorized(Deadline deadline) throws EdgeApiException {
-        token = null;
+        cache.clear();
         fetch(deadline);
         return true;
     }
@@ -54,7 +58,7 @@ final class OAuthAuthenticator implements Authenticator {
                 + " (a token from " + settings.tokenUrl + ", scope " + settings.scope + ")");
     }
 
-    private void fetch(Deadline deadline) throws EdgeApiException {
+    private String fetch(Deadline deadline) throws EdgeApiException {
         List<NameValuePair> form = Arrays.asList(
                 new BasicNameValuePair("client_id", settings.credentials.clientId()),
                 new BasicNameValuePair("client_secret", settings.credentials.secret()),
@@ -89,7 +93,7 @@ final class OAuthAuthenticator implements Authenticator {
                     + " answered HTTP " + r.status + " without an access_token. Check edge.tokenUrl: it must be"
                     + " the access token URL shown in Partner Center.", r.status, null, null, null);
         }
-        token = o.get("access_token").getAsString();
+        String token = o.get("access_token").getAsString();
         long expiresIn = 3599;
         try {
             if (o.has("expires_in")) {
@@ -100,8 +104,9 @@ final class OAuthAuthenticator implements Authenticator {
         }
         Duration lifetime = Duration.ofSeconds(Math.max(0, expiresIn));
         Duration early = lifetime.compareTo(EARLY.multipliedBy(2)) > 0 ? EARLY : lifetime.dividedBy(10);
-        renewAt = askedAt.plus(lifetime).minus(early);
+        cache.put(cacheKey, token, askedAt.plus(lifetime).minus(early));
         settings.reporter.debug("Got an access token valid for " + expiresIn + " s");
+        return token;
     }
 
     /** The OAuth error and description, which never contain the secret. */
