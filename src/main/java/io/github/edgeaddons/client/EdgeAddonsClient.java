@@ -77,7 +77,7 @@ public final class EdgeAddonsClient implements Closeable {
     public String startUpload(Path zip, long size, Deadline deadline) throws EdgeApiException {
         Transport.Call call = new Transport.Call("POST", uploadUrl(settings),
                 new PackageEntity(zip, size, settings.reporter), Transport.Safety.REPEATABLE,
-                "upload " + zip.getFileName(), true);
+                "upload " + zip.getFileName(), true).expectContinue();
         Transport.Response r = transport.execute(call, auth, deadline);
         expectAccepted(r, "upload of " + zip.getFileName());
         return operationId(r, "upload");

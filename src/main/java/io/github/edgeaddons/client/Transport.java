@@ -77,6 +77,8 @@ final class Transport implements Closeable {
         final String description;
         final boolean authenticated;
         final Map<String, String> headers = new LinkedHashMap<>();
+        /** Send {@code Expect: 100-continue}, so a refusal (401, 404, 413) comes before the body is sent. */
+        boolean expectContinue;
 
         Call(String method, URI uri, HttpEntity entity, Safety safety, String description, boolean authenticated) {
             this.method = method;
@@ -85,6 +87,11 @@ final class Transport implements Closeable {
             this.safety = safety;
             this.description = description;
             this.authenticated = authenticated;
+        }
+
+        Call expectContinue() {
+            expectContinue = true;
+            return this;
         }
 
         Call header(String name, String value) {
@@ -199,6 +206,7 @@ final class Transport implements Closeable {
                     .setConnectTimeout(Timeout.of(min(settings.connectTimeout, remaining)))
                     .setResponseTimeout(Timeout.of(min(settings.responseTimeout, remaining)))
                     .setConnectionRequestTimeout(Timeout.of(min(settings.connectTimeout, remaining)))
+                    .setExpectContinueEnabled(call.expectContinue)
                     .build());
             Instant started = settings.clock.instant();
             Response response;
