@@ -1,0 +1,91 @@
+package io.github.edgeaddons.client;
+
+import static io.github.edgeaddons.client.ClientTestSupport.apiKeySettings;
+import static io.github.edgeaddons.client.ClientTestSupport.seconds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.edgeaddons.sim.EdgeApiSimulator;
+import io.github.edgeaddons.sim.RecordedRequest;
+import io.github.edgeaddons.sim.Route;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The proxy from settings.xml is used, and nonProxyHosts bypasses it. The simulator plays the proxy: a
+ * forward proxy receives requests with the absolute URL in the request line, which the JDK server takes
+ * apart like any other. The target, {@code localhost} on a port where nothing listens, cannot be reached
+ * directly, so a request succeeds only if it went through the proxy.
+ */
+class ProxyTest {
+    private static EdgeApiSimulator proxyAndStore;
+    private static int closedPort;
+
+    @BeforeAll
+    static void start() throws IOException {
+        proxyAndStore = new EdgeApiSimulator().start();
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        proxyAndStore.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        proxyAndStore.reset();
+    }
+
+    private static ClientSettings settings(ProxySettings proxy) {
+        return apiKeySettings(proxyAndStore)
+                .apiBaseUrl(URI.create("http://localhost:" + closedPort))
+                .proxy(proxy)
+                .build();
+    }
+
+    @Test
+    void requestsGoThroughTheConfiguredProxy() throws Exception {
+        ProxySettings proxy = new ProxySettings("127.0.0.1", proxyAndStore.port(), null, null, "");
+        try (EdgeAddonsClient client = new EdgeAddonsClient(settings(proxy))) {
+            assertTrue(client.credentialsAccepted(seconds(10)));
+        }
+        RecordedRequest r = proxyAndStore.requests().get(0);
+        assertEquals(Route.PUBLISH_STATUS, r.route());
+        assertTrue(r.authValid(), "the store credentials travel through the proxy");
+        assertEquals("localhost:" + closedPort, r.header("Host"), "the request names the real target");
+    }
+
+    @Test
+    void hostsInNonProxyHostsGoDirect() throws Exception {
+        ProxySettings proxy = new ProxySettings("127.0.0.1", proxyAndStore.port(), null, null, "example.com|local*");
+        assertTrue(proxy.bypasses("localhost"));
+        assertFalse(proxy.bypasses("api.addons.microsoftedge.microsoft.com"));
+        try (EdgeAddonsClient client = new EdgeAddonsClient(settings(proxy))) {
+            EdgeApiException e = assertThrows(EdgeApiException.class, () -> client.credentialsAccepted(seconds(5)));
+            assertEquals(EdgeApiException.Kind.NETWORK, e.kind());
+            assertTrue(e.getMessage().contains("localhost:" + closedPort), e.getMessage());
+        }
+        assertTrue(proxyAndStore.requests().isEmpty(), "nothing went through the proxy");
+    }
+
+    @Test
+    void nonProxyHostsFollowsMavenSyntax() {
+        ProxySettings p = new ProxySettings("proxy", 3128, "u", "p", "*.corp.example|localhost, 127.0.0.1");
+        assertTrue(p.bypasses("build.corp.example"));
+        assertTrue(p.bypasses("LOCALHOST"));
+        assertTrue(p.bypasses("127.0.0.1"));
+        assertFalse(p.bypasses("corp.example.org"));
+        assertFalse(p.bypasses("api.addons.microsoftedge.microsoft.com"));
+        assertFalse(p.toString().contains("p,"), "the proxy password is not shown: " + p);
+    }
+}
