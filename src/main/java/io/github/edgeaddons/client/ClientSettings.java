@@ -27,6 +27,7 @@ public final class ClientSettings {
     final Sleeper sleeper;
     final Reporter reporter;
     final String userAgent;
+    final TokenCache tokenCache;
 
     private ClientSettings(Builder b) {
         this.apiBaseUrl = Objects.requireNonNull(b.apiBaseUrl, "apiBaseUrl");
@@ -48,6 +49,7 @@ public final class ClientSettings {
         this.sleeper = b.sleeper;
         this.reporter = b.reporter;
         this.userAgent = b.userAgent;
+        this.tokenCache = b.tokenCache;
     }
 
     public static Builder builder() {
@@ -105,6 +107,7 @@ public final class ClientSettings {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private PollPolicy pollPolicy = PollPolicy.adaptive();
         private Clock clock = Clock.systemUTC();
+        private TokenCache tokenCache;
         private Sleeper sleeper = Sleeper.REAL;
         private Reporter reporter = Reporter.SILENT;
         private String userAgent = "edge-addons-maven-plugin";
@@ -187,6 +190,12 @@ public final class ClientSettings {
 
         public Builder userAgent(String v) {
             userAgent = v;
+            return this;
+        }
+
+        /** Where API v1 tokens are kept between clients (one per build); null: each client has its own. */
+        public Builder tokenCache(TokenCache v) {
+            tokenCache = v;
             return this;
         }
 

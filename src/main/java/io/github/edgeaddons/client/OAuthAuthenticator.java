@@ -16,8 +16,9 @@ import org.apache.hc.core5.http.message.BasicNameValuePair;
 import java.nio.charset.StandardCharsets;
 
 /**
- * API v1: an OAuth 2.0 client-credentials token, fetched once, reused, and fetched again when it is
- * about to expire or when the store answers 401 (once).
+ * API v1: an OAuth 2.0 client-credentials token, fetched once per build (kept in the build's
+ * {@link TokenCache}, shared by the goals), reused, and fetched again when it is about to expire or when
+ * the store answers 401 (once).
  */
 final class OAuthAuthenticator implements Authenticator {
     /** A token is renewed this long before it expires, so that it never expires in flight. */
@@ -25,26 +26,33 @@ final class OAuthAuthenticator implements Authenticator {
 
     private final ClientSettings settings;
     private final Transport transport;
-    private String token;
-    private Instant renewAt;
+    private final TokenCache.Entry cache;
 
     OAuthAuthenticator(ClientSettings settings, Transport transport) {
         this.settings = settings;
         this.transport = transport;
+        TokenCache shared = settings.tokenCache != null ? settings.tokenCache : new TokenCache();
+        this.cache = shared.entry(settings.tokenUrl, settings.credentials, settings.scope);
     }
 
     @Override
-    public synchronized void authenticate(ClassicHttpRequest request, Deadline deadline) throws EdgeApiException {
-        if (token == null || !settings.clock.instant().isBefore(renewAt)) {
-            fetch(deadline);
+    public void authenticate(ClassicHttpRequest request, Deadline deadline) throws EdgeApiException {
+        String token;
+        synchronized (cache) {
+            token = cache.valid(settings.clock.instant());
+            if (token == null) {
+                token = fetch(deadline);
+            }
         }
         request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     }
 
     @Override
-    public synchronized boolean refreshAfterUnauthorized(Deadline deadline) throws EdgeApiException {
-        token = null;
-        fetch(deadline);
+    public boolean refreshAfterUnauthorized(Deadline deadline) throws EdgeApiException {
+        synchronized (cache) {
+            cache.clear();
+            fetch(deadline);
+        }
         return true;
     }
 
@@ -54,7 +62,8 @@ final class OAuthAuthenticator implements Authenticator {
                 + " (a token from " + settings.tokenUrl + ", scope " + settings.scope + ")");
     }
 
-    private void fetch(Deadline deadline) throws EdgeApiException {
+    /** Fetches a token and stores it in the cache; call with the cache entry locked. */
+    private String fetch(Deadline deadline) throws EdgeApiException {
         List<NameValuePair> form = Arrays.asList(
                 new BasicNameValuePair("client_id", settings.credentials.clientId()),
                 new BasicNameValuePair("client_secret", settings.credentials.secret()),
@@ -89,7 +98,7 @@ final class OAuthAuthenticator implements Authenticator {
                     + " answered HTTP " + r.status + " without an access_token. Check edge.tokenUrl: it must be"
                     + " the access token URL shown in Partner Center.", r.status, null, null, null);
         }
-        token = o.get("access_token").getAsString();
+        String token = o.get("access_token").getAsString();
         long expiresIn = 3599;
         try {
             if (o.has("expires_in")) {
@@ -100,8 +109,9 @@ final class OAuthAuthenticator implements Authenticator {
         }
         Duration lifetime = Duration.ofSeconds(Math.max(0, expiresIn));
         Duration early = lifetime.compareTo(EARLY.multipliedBy(2)) > 0 ? EARLY : lifetime.dividedBy(10);
-        renewAt = askedAt.plus(lifetime).minus(early);
+        cache.store(token, askedAt.plus(lifetime).minus(early));
         settings.reporter.debug("Got an access token valid for " + expiresIn + " s");
+        return token;
     }
 
     /** The OAuth error and description, which never contain the secret. */

@@ -134,7 +134,8 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
                 .tokenUrl(tokenUrl)
                 .scope(scope)
                 .pollInterval(pollInterval)
-                .timeout(timeout);
+                .timeout(timeout)
+                .tokenCache(BuildState.tokenCache(session));
     }
 
     /** Checked settings with decrypted credentials and the settings.xml proxy; sends nothing. */

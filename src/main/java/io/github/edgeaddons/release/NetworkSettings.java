@@ -6,6 +6,7 @@ import io.github.edgeaddons.client.Credentials;
 import io.github.edgeaddons.client.PollPolicy;
 import io.github.edgeaddons.client.ProxySettings;
 import io.github.edgeaddons.client.Reporter;
+import io.github.edgeaddons.client.TokenCache;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.Durations;
 import io.github.edgeaddons.config.Endpoints;
@@ -28,6 +29,7 @@ public final class NetworkSettings {
     private String scope;
     private String pollInterval;
     private String timeout = DEFAULT_TIMEOUT;
+    private TokenCache tokenCache;
 
     public NetworkSettings productId(String v) {
         productId = v;
@@ -61,6 +63,12 @@ public final class NetworkSettings {
 
     public NetworkSettings timeout(String v) {
         timeout = v;
+        return this;
+    }
+
+    /** The build's store of API v1 tokens, so that one token serves every goal; null: one per goal. */
+    public NetworkSettings tokenCache(TokenCache v) {
+        tokenCache = v;
         return this;
     }
 
@@ -141,6 +149,7 @@ public final class NetworkSettings {
                 .proxy(proxyFor == null ? null : proxyFor.apply(base))
                 .pollPolicy(checkedPollPolicy())
                 .reporter(reporter)
+                .tokenCache(tokenCache)
                 .build();
     }
 }
