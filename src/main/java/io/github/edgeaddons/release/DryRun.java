@@ -6,12 +6,16 @@ import io.github.edgeaddons.client.EdgeAddonsClient;
 import io.github.edgeaddons.client.Redaction;
 import io.github.edgeaddons.client.Reporter;
 import io.github.edgeaddons.pkg.PackageInfo;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Says what each goal would send, secrets redacted, and sends nothing. */
 public final class DryRun {
     private static final String PREFIX = "[dry run] ";
+    /** Stands for the operation id that the store would answer; shown as is, so not a valid URI part. */
+    private static final String OPERATION_ID = "{operationId}";
+    private static final String MARKER = "dry-run-operation-id";
     private final ClientSettings settings;
     private final Reporter reporter;
 
@@ -25,7 +29,7 @@ public final class DryRun {
         request("POST", EdgeAddonsClient.uploadUrl(settings).toString());
         reporter.info(PREFIX + "    Content-Type: application/zip; body: " + pkg.path() + " (" + pkg.size()
                 + " bytes, " + pkg.name() + " " + pkg.version() + ")");
-        request("GET", EdgeAddonsClient.uploadStatusUrl(settings, "{operationId}").toString()
+        request("GET", statusUrl(EdgeAddonsClient.uploadStatusUrl(settings, MARKER))
                 + "  (until Succeeded or Failed, " + settings.pollPolicy() + ")");
     }
 
@@ -39,8 +43,17 @@ public final class DryRun {
 
     public void await(String operationId) {
         tokenRequest();
-        request("GET", EdgeAddonsClient.publishStatusUrl(settings, operationId == null ? "{operationId}" : operationId)
+        boolean known = operationId != null && !OPERATION_ID.equals(operationId);
+        request("GET", statusUrl(EdgeAddonsClient.publishStatusUrl(settings, known ? operationId : MARKER))
                 + "  (until Succeeded or Failed, " + settings.pollPolicy() + ")");
+    }
+
+    /**
+     * A status URL with {@code {operationId}} in place of the id the store would answer: the URL is built
+     * with a plain marker, since braces are not allowed in a URI.
+     */
+    private static String statusUrl(URI url) {
+        return url.toString().replace(MARKER, OPERATION_ID);
     }
 
     private void tokenRequest() {
