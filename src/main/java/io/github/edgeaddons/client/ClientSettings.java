@@ -107,10 +107,10 @@ public final class ClientSettings {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private PollPolicy pollPolicy = PollPolicy.adaptive();
         private Clock clock = Clock.systemUTC();
+        private TokenCache tokenCache;
         private Sleeper sleeper = Sleeper.REAL;
         private Reporter reporter = Reporter.SILENT;
         private String userAgent = "edge-addons-maven-plugin";
-        private TokenCache tokenCache;
 
         public Builder apiBaseUrl(URI v) {
             apiBaseUrl = v;
@@ -188,14 +188,14 @@ public final class ClientSettings {
             return this;
         }
 
-        /** Shares the v1 access token between clients (goals) of one build; a private cache when unset. */
-        public Builder tokenCache(TokenCache v) {
-            tokenCache = v;
+        public Builder userAgent(String v) {
+            userAgent = v;
             return this;
         }
 
-        public Builder userAgent(String v) {
-            userAgent = v;
+        /** Where API v1 tokens are kept between clients (one per build); null: each client has its own. */
+        public Builder tokenCache(TokenCache v) {
+            tokenCache = v;
             return this;
         }
 

@@ -16,8 +16,9 @@ import org.apache.hc.core5.http.message.BasicNameValuePair;
 import java.nio.charset.StandardCharsets;
 
 /**
- * API v1: an OAuth 2.0 client-credentials token, fetched once, reused, and fetched again when it is
- * about to expire or when the store answers 401 (once).
+ * API v1: an OAuth 2.0 client-credentials token, fetched once per build (kept in the build's
+ * {@link TokenCache}, shared by the goals), reused, and fetched again when it is about to expire or when
+ * the store answers 401 (once).
  */
 final class OAuthAuthenticator implements Authenticator {
     /** A token is renewed this long before it expires, so that it never expires in flight. */
@@ -25,30 +26,33 @@ final class OAuthAuthenticator implements Authenticator {
 
     private final ClientSettings settings;
     private final Transport transport;
-    private final TokenCache cache;
-    private final String cacheKey;
+    private final TokenCache.Entry cache;
 
     OAuthAuthenticator(ClientSettings settings, Transport transport) {
         this.settings = settings;
         this.transport = transport;
-        this.cache = settings.tokenCache == null ? new TokenCache() : settings.tokenCache;
-        // a cached token is reused only for the same endpoint, client and scope (never the secret itself)
-        this.cacheKey = settings.tokenUrl + " " + settings.credentials.clientId() + " " + settings.scope;
+        TokenCache shared = settings.tokenCache != null ? settings.tokenCache : new TokenCache();
+        this.cache = shared.entry(settings.tokenUrl, settings.credentials, settings.scope);
     }
 
     @Override
-    public synchronized void authenticate(ClassicHttpRequest request, Deadline deadline) throws EdgeApiException {
-        String token = cache.get(cacheKey, settings.clock.instant());
-        if (token == null) {
-            token = fetch(deadline);
+    public void authenticate(ClassicHttpRequest request, Deadline deadline) throws EdgeApiException {
+        String token;
+        synchronized (cache) {
+            token = cache.valid(settings.clock.instant());
+            if (token == null) {
+                token = fetch(deadline);
+            }
         }
         request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     }
 
     @Override
-    public synchronized boolean refreshAfterUnauthorized(Deadline deadline) throws EdgeApiException {
-        cache.clear();
-        fetch(deadline);
+    public boolean refreshAfterUnauthorized(Deadline deadline) throws EdgeApiException {
+        synchronized (cache) {
+            cache.clear();
+            fetch(deadline);
+        }
         return true;
     }
 
@@ -58,6 +62,7 @@ final class OAuthAuthenticator implements Authenticator {
                 + " (a token from " + settings.tokenUrl + ", scope " + settings.scope + ")");
     }
 
+    /** Fetches a token and stores it in the cache; call with the cache entry locked. */
     private String fetch(Deadline deadline) throws EdgeApiException {
         List<NameValuePair> form = Arrays.asList(
                 new BasicNameValuePair("client_id", settings.credentials.clientId()),
@@ -104,7 +109,7 @@ final class OAuthAuthenticator implements Authenticator {
         }
         Duration lifetime = Duration.ofSeconds(Math.max(0, expiresIn));
         Duration early = lifetime.compareTo(EARLY.multipliedBy(2)) > 0 ? EARLY : lifetime.dividedBy(10);
-        cache.put(cacheKey, token, askedAt.plus(lifetime).minus(early));
+        cache.store(token, askedAt.plus(lifetime).minus(early));
         settings.reporter.debug("Got an access token valid for " + expiresIn + " s");
         return token;
     }

@@ -1,36 +1,56 @@
 package io.github.edgeaddons.client;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Holds the v1 access token between goals, so a build fetches it once (and again only when it is about to
- * expire or is refused). The Maven layer keeps one per build; the token never leaves memory.
+ * API v1 access tokens shared by every client of one build, so that {@code upload}, {@code publish} and
+ * {@code await} (each with its own client) fetch one token per build instead of one per goal. A token is
+ * kept per token URL, client id, client secret and scope; the secret enters the key only as a hash.
+ * Thread-safe.
  */
 public final class TokenCache {
-    private String key;
-    private String token;
-    private Instant renewAt;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    /** The token for these credentials and endpoint if it is still fresh at {@code now}, else null. */
-    synchronized String get(String forKey, Instant now) {
-        if (token == null || !forKey.equals(key) || !now.isBefore(renewAt)) {
-            return null;
+    /** The slot for one set of client credentials; lock it while reading, fetching or dropping its token. */
+    Entry entry(URI tokenUrl, Credentials credentials, String scope) {
+        String key = tokenUrl + "\n" + credentials.clientId() + "\n" + scope + "\n" + hash(credentials.secret());
+        return entries.computeIfAbsent(key, k -> new Entry());
+    }
+
+    private static String hash(String secret) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return token;
     }
 
-    synchronized void put(String forKey, String newToken, Instant newRenewAt) {
-        this.key = forKey;
-        this.token = newToken;
-        this.renewAt = newRenewAt;
-    }
+    /** One cached token and when to renew it. */
+    static final class Entry {
+        private String token;
+        private Instant renewAt;
 
-    synchronized void clear() {
-        token = null;
-    }
+        /** The token, or null when there is none or it is due for renewal at {@code now}. */
+        synchronized String valid(Instant now) {
+            return token != null && now.isBefore(renewAt) ? token : null;
+        }
 
-    @Override
-    public String toString() {
-        return "TokenCache{token=****}";
+        synchronized void store(String newToken, Instant newRenewAt) {
+            token = newToken;
+            renewAt = newRenewAt;
+        }
+
+        synchronized void clear() {
+            token = null;
+            renewAt = null;
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.github.edgeaddons.maven;
 import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.EdgeApiException;
 import io.github.edgeaddons.client.Reporter;
-import io.github.edgeaddons.client.TokenCache;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.pkg.InvalidPackageException;
 import io.github.edgeaddons.release.NetworkSettings;
@@ -185,22 +184,6 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
     }
 
     private static final String RESULT_WRITER = "io.github.edgeaddons.resultWriter";
-    private static final String TOKEN_CACHE = "io.github.edgeaddons.tokenCache";
-
-    /** One v1 token per build (per project): upload, publish and await share it. */
-    private TokenCache tokenCache() {
-        if (project == null) {
-            return null;
-        }
-        synchronized (project) {
-            TokenCache cache = (TokenCache) project.getContextValue(TOKEN_CACHE);
-            if (cache == null) {
-                cache = new TokenCache();
-                project.setContextValue(TOKEN_CACHE, cache);
-            }
-            return cache;
-        }
-    }
 
     /** The network parameters as written, not yet checked. */
     protected NetworkSettings networkSettings() {
@@ -212,7 +195,7 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
                 .scope(scope)
                 .pollInterval(pollInterval)
                 .timeout(timeout)
-                .tokenCache(tokenCache());
+                .tokenCache(BuildState.tokenCache(session));
     }
 
     /** Checked settings with decrypted credentials and the settings.xml proxy; sends nothing. */

@@ -1,10 +1,13 @@
 package io.github.edgeaddons.maven;
 
+import io.github.edgeaddons.client.TokenCache;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystemSession;
 
 /**
  * What one goal leaves for the next in the same build, per project: the upload's success for
- * {@code publish}, the publish operation id for {@code await}.
+ * {@code publish}, the publish operation id for {@code await}; and per build, the API v1 token cache.
  */
 final class BuildState {
     private static final String UPLOAD = "io.github.edgeaddons.upload.operationId";
@@ -26,5 +29,23 @@ final class BuildState {
 
     static String publishOperation(MavenProject project) {
         return (String) project.getContextValue(PUBLISH);
+    }
+
+    /**
+     * The build's API v1 token cache, kept in the repository session's data (which lives exactly as long
+     * as the build, on every Maven version the plugin supports) under this plugin realm's class, so that the
+     * goals of one build share one token. Null without a session (tests), meaning one token per goal.
+     */
+    static TokenCache tokenCache(MavenSession session) {
+        RepositorySystemSession repo = session == null ? null : session.getRepositorySession();
+        if (repo == null || repo.getData() == null) {
+            return null;
+        }
+        Object cache = repo.getData().get(TokenCache.class);
+        if (cache == null) {
+            repo.getData().set(TokenCache.class, null, new TokenCache());
+            cache = repo.getData().get(TokenCache.class);
+        }
+        return (TokenCache) cache;
     }
 }

@@ -61,14 +61,14 @@ public final class NetworkSettings {
         return this;
     }
 
-    /** Shares the v1 access token between the goals of one build. */
-    public NetworkSettings tokenCache(TokenCache v) {
-        tokenCache = v;
+    public NetworkSettings timeout(String v) {
+        timeout = v;
         return this;
     }
 
-    public NetworkSettings timeout(String v) {
-        timeout = v;
+    /** The build's store of API v1 tokens, so that one token serves every goal; null: one per goal. */
+    public NetworkSettings tokenCache(TokenCache v) {
+        tokenCache = v;
         return this;
     }
 

@@ -1,0 +1,17 @@
+import io.github.edgeaddons.sim.ItSupport
+import static io.github.edgeaddons.sim.Route.*
+
+def sim = ItSupport.simulator(context)
+try {
+    def log = ItSupport.buildLog(basedir)
+    assert ItSupport.routes(sim) == [UPLOAD, UPLOAD_STATUS, UPLOAD_STATUS, PUBLISH, PUBLISH_STATUS, PUBLISH_STATUS] : ItSupport.describe(sim)
+    def op = sim.operations().find { it.kind().name() == 'PUBLISH' }.id()
+
+    assert log.contains('BUILD FAILURE')
+    assert log.contains("The store reports that the publish failed (operation ${op}, status Failed, errorCode InProgressSubmission).")
+    assert log.contains("  message: Can't create new submission, request is not allowed because there is an in progress submission.")
+    assert log.contains('Another submission of this product is still in review')
+    assert log.contains('mvn edge-addons:publish -Dedge.requireUpload=false')
+} finally {
+    ItSupport.stop(context)
+}

@@ -1,0 +1,202 @@
+package io.github.edgeaddons.sim;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Glue between maven-invoker-plugin's hook scripts and an {@link EdgeApiSimulator}: one simulator per
+ * integration test, started by the test's {@code setup.groovy}, checked and stopped by its
+ * {@code verify.groovy}. The hooks run in the invoker's JVM (the plugin's {@code addTestClassPath}), and
+ * share the invoker's {@code context} map, in which the simulator is kept under {@link #CONTEXT_KEY}.
+ *
+ * <pre>
+ * // setup.groovy
+ * io.github.edgeaddons.sim.ItSupport.start(context) { c -&gt; c.uploadOutcome(Outcome.succeeded().afterPolls(2)) }
+ * // verify.groovy
+ * def sim = ItSupport.simulator(context)
+ * try { assert ... sim.requests() ... } finally { ItSupport.stop(context) }
+ * </pre>
+ */
+public final class ItSupport {
+
+    /** Where the simulator is kept in the invoker's {@code context} map. */
+    public static final String CONTEXT_KEY = "edgeApiSimulator";
+    /** The submission id in the publish success message of every IT simulator. */
+    public static final String SUBMISSION_ID = "5b0e1b7c-1d2e-4f3a-9b8c-7d6e5f4a3b2c";
+    /** The publish success message: the live service's wording with {@link #SUBMISSION_ID}. */
+    public static final String PUBLISH_SUCCESS_MESSAGE = "Successfully created submission with ID " + SUBMISSION_ID;
+
+    /** Simulators started and not yet stopped, closed at JVM exit if a verify script never ran. */
+    private static final Set<EdgeApiSimulator> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (EdgeApiSimulator sim : RUNNING) {
+                sim.close();
+            }
+        }, "it-support-simulators"));
+    }
+
+    private ItSupport() {}
+
+    /** {@link #start(Map, Consumer)} with the default scenario: every operation succeeds after one poll. */
+    public static void start(Map<String, Object> context) {
+        start(context, c -> { });
+    }
+
+    /**
+     * Starts a simulator on a free loopback port, lets {@code scenario} configure it, keeps it in
+     * {@code context}, and hands the forked build {@code -Dedge.apiBaseUrl=...} and
+     * {@code -Dedge.sim.tokenUrl=...} (read by the {@code edge-oauth} server of {@code src/it/settings.xml})
+     * through the invoker's {@code userProperties} (maven-invoker-plugin 3.7.0+).
+     *
+     * <p>Returns nothing on purpose: a hook script's last value is its verdict, and anything but
+     * null or true fails the IT. Get the simulator with {@link #simulator(Map)}.
+     */
+    public static void start(Map<String, Object> context, Consumer<Config> scenario) {
+        if (context.get(CONTEXT_KEY) != null) {
+            throw new IllegalStateException("a simulator is already running for this IT");
+        }
+        EdgeApiSimulator sim = new EdgeApiSimulator();
+        sim.config().publishOutcome(Outcome.succeeded().message(PUBLISH_SUCCESS_MESSAGE));
+        try {
+            scenario.accept(sim.config());
+            sim.start();
+        } catch (RuntimeException | Error e) {
+            sim.close();
+            throw e;
+        }
+        RUNNING.add(sim);
+        context.put(CONTEXT_KEY, sim);
+        Map<String, String> props = userProperties(context);
+        props.put("edge.apiBaseUrl", sim.baseUrl());
+        props.put("edge.sim.tokenUrl", sim.tokenUrl());
+    }
+
+    /** The simulator {@link #start started} for this IT. */
+    public static EdgeApiSimulator simulator(Map<String, Object> context) {
+        Object sim = context.get(CONTEXT_KEY);
+        if (!(sim instanceof EdgeApiSimulator)) {
+            throw new IllegalStateException("no simulator in the invoker context: did setup.groovy run"
+                    + " ItSupport.start(context)?");
+        }
+        return (EdgeApiSimulator) sim;
+    }
+
+    /** Stops this IT's simulator (idempotent). */
+    public static void stop(Map<String, Object> context) {
+        Object sim = context.remove(CONTEXT_KEY);
+        if (sim instanceof EdgeApiSimulator) {
+            ((EdgeApiSimulator) sim).close();
+            RUNNING.remove(sim);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> userProperties(Map<String, Object> context) {
+        Object props = context.get("userProperties");
+        if (!(props instanceof Map)) {
+            throw new IllegalStateException("the invoker context has no userProperties map: maven-invoker-plugin"
+                    + " 3.7.0 or later is needed");
+        }
+        return (Map<String, String>) props;
+    }
+
+    // ------------------------------------------------------------------ helpers for verify.groovy
+
+    /** The routes of the recorded requests, in order of arrival. */
+    public static List<Route> routes(EdgeApiSimulator sim) {
+        List<Route> out = new ArrayList<>();
+        for (RecordedRequest r : sim.requests()) {
+            out.add(r.route());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The routes with consecutive repeats of a status route folded into one, e.g.
+     * {@code UPLOAD, UPLOAD_STATUS, UPLOAD_STATUS, PUBLISH} becomes {@code UPLOAD, UPLOAD_STATUS, PUBLISH}.
+     */
+    public static List<Route> foldedRoutes(EdgeApiSimulator sim) {
+        List<Route> out = new ArrayList<>();
+        for (Route r : routes(sim)) {
+            boolean status = r == Route.UPLOAD_STATUS || r == Route.PUBLISH_STATUS;
+            if (status && !out.isEmpty() && out.get(out.size() - 1) == r) {
+                continue;
+            }
+            out.add(r);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Lower-case hex SHA-256 of a file, streamed. */
+    public static String sha256(File file) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file.toPath()), sha)) {
+            byte[] buf = new byte[64 * 1024];
+            while (in.read(buf) > 0) {
+                // digest only
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return EdgeApiSimulator.hex(sha.digest());
+    }
+
+    /** The IT's {@code build.log}, as UTF-8 text. */
+    public static String buildLog(File basedir) {
+        Path log = basedir.toPath().resolve("build.log");
+        try {
+            return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        }
+    }
+
+    /**
+     * The credentials of the simulator that occur in {@code text}: the API key, the client secret, and any
+     * access token it issued ({@code sim-token-...}). Empty when the text is clean.
+     */
+    public static List<String> leakedSecrets(String text) {
+        List<String> found = new ArrayList<>();
+        for (String secret : new String[] {EdgeApiSimulator.API_KEY, EdgeApiSimulator.CLIENT_SECRET, "SECRET-",
+                "sim-token-"}) {
+            int at = text.indexOf(secret);
+            if (at >= 0) {
+                int lineStart = text.lastIndexOf('\n', at) + 1;
+                int lineEnd = text.indexOf('\n', at);
+                found.add(secret + " in: " + text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd));
+            }
+        }
+        return found;
+    }
+
+    /** A short listing of the recorded requests, for assertion messages. */
+    public static String describe(EdgeApiSimulator sim) {
+        StringBuilder sb = new StringBuilder();
+        for (RecordedRequest r : sim.requests()) {
+            sb.append(System.lineSeparator()).append("  ").append(r);
+        }
+        return sb.length() == 0 ? " (no requests)" : sb.toString();
+    }
+}
