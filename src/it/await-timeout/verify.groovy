@@ -19,6 +19,12 @@ try {
     assert log.contains("Timed out after 2 s (edge.timeout) waiting for publish operation ${op}")
     assert log.contains("-Dedge.operationId=${op}")
     assert log.contains("mvn edge-addons:await -Dedge.productId=${EdgeApiSimulator.PRODUCT_ID} -Dedge.operationId=${op}")
+
+    // result.json says it timed out and keeps the operation id for a resumed await
+    def result = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/edge-addons/result.json'))
+    assert result.goal == 'await'
+    assert result.status == 'TimedOut'
+    assert result.publishOperationId == op
 } finally {
     ItSupport.stop(context)
 }

@@ -62,6 +62,31 @@ try {
     assert log.contains("[INFO] Submission accepted: submission ${ItSupport.SUBMISSION_ID}.")
     assert log.contains('BUILD SUCCESS')
     assert !log.contains(EdgeApiSimulator.API_KEY)
+
+    // The machine-readable result: the last goal's outcome, every operation id, and each step.
+    def result = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/edge-addons/result.json'))
+    assert result.project == 'io.github.edgeaddons.it:happy-apikey:1.1.0'
+    assert result.productId == pid
+    assert result.goal == 'await'
+    assert result.status == 'Succeeded'
+    assert result.uploadOperationId == uploadOp
+    assert result.publishOperationId == publishOp
+    assert result.submissionId == ItSupport.SUBMISSION_ID
+    assert result.errorCode == null
+    assert result.errors == []
+    assert result.steps*.goal == ['upload', 'publish', 'await']
+    assert result.steps*.status == ['Succeeded', 'Succeeded', 'Succeeded']
+    assert result.steps[0].operationId == uploadOp
+    assert result.steps[2].message == ItSupport.PUBLISH_SUCCESS_MESSAGE
+    result.steps.each { assert it.durationMillis >= 0 && it.startedAt && it.finishedAt }
+
+    // The GitHub Actions job summary: a header once, then a row per goal.
+    def summary = new File(basedir, 'target/step-summary.md').getText('UTF-8')
+    assert summary.count('### Microsoft Edge Add-ons: io.github.edgeaddons.it:happy-apikey:1.1.0') == 1
+    assert summary.contains("| upload | \u2705 Succeeded | `${uploadOp}` |")
+    assert summary.contains("| publish | \u2705 Succeeded | `${publishOp}` |")
+    assert summary.contains("| await | \u2705 Succeeded | `${publishOp}` | submission ${ItSupport.SUBMISSION_ID} |")
+    assert !summary.contains(EdgeApiSimulator.API_KEY)
 } finally {
     ItSupport.stop(context)
 }

@@ -12,6 +12,15 @@ try {
     assert log.contains("  message: Can't create new submission: no modules were updated since the last submission.")
     assert log.contains('The draft is identical to the version already in the store: there is nothing to publish.')
     assert log.contains('raise "version" in manifest.json')
+
+    // result.json records the failed publish, with the store's errorCode and message
+    def result = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/edge-addons/result.json'))
+    assert result.goal == 'await'
+    assert result.status == 'Failed'
+    assert result.errorCode == 'NoModulesUpdated'
+    assert result.message.startsWith("Can't create new submission")
+    assert result.publishOperationId == op
+    assert result.steps*.status == ['Succeeded', 'Succeeded', 'Failed']
 } finally {
     ItSupport.stop(context)
 }
