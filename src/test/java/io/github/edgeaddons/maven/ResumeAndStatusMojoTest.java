@@ -1,0 +1,173 @@
+package io.github.edgeaddons.maven;
+
+import static io.github.edgeaddons.maven.MojoFixtures.captureLog;
+import static io.github.edgeaddons.maven.MojoFixtures.server;
+import static io.github.edgeaddons.maven.MojoFixtures.settingsWith;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.edgeaddons.client.ClientSettings;
+import io.github.edgeaddons.client.Credentials;
+import io.github.edgeaddons.client.Deadline;
+import io.github.edgeaddons.client.EdgeAddonsClient;
+import io.github.edgeaddons.maven.MojoFixtures.CapturingLog;
+import io.github.edgeaddons.sim.EdgeApiSimulator;
+import io.github.edgeaddons.sim.Outcome;
+import io.github.edgeaddons.sim.Route;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A timed-out release resumed in a later build: {@code await -Dedge.operationId=...} and {@code status}
+ * against the simulator over real HTTP, as Maven configures the mojos.
+ */
+@MojoTest
+class ResumeAndStatusMojoTest {
+    private static final String POM = "classpath:/unit/defaults/pom.xml";
+    private static EdgeApiSimulator sim;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        sim = new EdgeApiSimulator().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sim.reset();
+        sim.config().restoreDefaults();
+    }
+
+    /** An operation started by an earlier build. */
+    private static String earlierPublish() throws Exception {
+        ClientSettings s = ClientSettings.builder()
+                .apiBaseUrl(URI.create(sim.baseUrl()))
+                .productId(EdgeApiSimulator.PRODUCT_ID)
+                .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY))
+                .build();
+        try (EdgeAddonsClient c = new EdgeAddonsClient(s)) {
+            return c.startPublish("earlier build", Deadline.after(Duration.ofSeconds(10), Clock.systemUTC()));
+        }
+    }
+
+    private CapturingLog prepare(AbstractEdgeMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "settings",
+                settingsWith(server("edge-addons", EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY)));
+        MavenProject project = MojoFixtures.project("ext", null);
+        project.setFile(dir.resolve("pom.xml").toFile());
+        project.getBuild().setDirectory(dir.resolve("target").toString());
+        setVariableValueToObject(mojo, "project", project);
+        setVariableValueToObject(mojo, "apiBaseUrl", sim.baseUrl());
+        return captureLog(mojo);
+    }
+
+    @Test
+    @InjectMojo(goal = "await", pom = POM)
+    @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
+    @MojoParameter(name = "pollInterval", value = "50ms")
+    void awaitResumesAnOperationOfAnEarlierBuild(AwaitMojo mojo) throws Exception {
+        sim.config().publishOutcome(Outcome.succeeded().afterPolls(2));
+        String op = earlierPublish();
+        int before = sim.requests().size();
+        setVariableValueToObject(mojo, "operationId", op);
+        CapturingLog log = prepare(mojo);
+
+        mojo.execute();
+
+        assertEquals(3, sim.requests(Route.PUBLISH_STATUS).size(), "two InProgress answers, then Succeeded");
+        assertEquals(before + 3, sim.requests().size(), "await sends only status requests: no publish, no upload");
+        log.assertContains("Waiting for publish operation " + op);
+        log.assertContains("Submission accepted: submission ");
+        String result = new String(Files.readAllBytes(dir.resolve("target/edge-addons/result.json")),
+                StandardCharsets.UTF_8);
+        assertTrue(result.contains("\"status\": \"Succeeded\""), result);
+        assertTrue(result.contains("\"publishOperationId\": \"" + op + "\""), result);
+    }
+
+    @Test
+    @InjectMojo(goal = "await", pom = POM)
+    @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
+    @MojoParameter(name = "operationId", value = "0b2c4d6e-0000-4000-8000-000000000000")
+    void awaitOfAnUnknownOperationSaysSo(AwaitMojo mojo) throws Exception {
+        prepare(mojo);
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+        assertTrue(e.getMessage().contains("does not know operation 0b2c4d6e-0000-4000-8000-000000000000"),
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "status", pom = POM)
+    @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
+    void statusReportsAPublishOperation(StatusMojo mojo) throws Exception {
+        sim.config().publishOutcome(Outcome.failed("InProgressSubmission", "Another submission is in progress.").afterPolls(0));
+        String op = earlierPublish();
+        setVariableValueToObject(mojo, "operationId", op);
+        CapturingLog log = prepare(mojo);
+
+        mojo.execute();
+
+        log.assertContains("Publish operation " + op + ": Failed");
+        log.assertContains("errorCode: InProgressSubmission");
+        log.assertContains("message: Another submission is in progress.");
+        assertEquals(1, sim.requests(Route.PUBLISH_STATUS).size());
+        assertEquals(0, sim.requests(Route.UPLOAD_STATUS).size());
+    }
+
+    @Test
+    @InjectMojo(goal = "status", pom = POM)
+    @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
+    void statusFallsBackToTheUploadOperation(StatusMojo mojo) throws Exception {
+        ClientSettings s = ClientSettings.builder()
+                .apiBaseUrl(URI.create(sim.baseUrl()))
+                .productId(EdgeApiSimulator.PRODUCT_ID)
+                .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY))
+                .build();
+        Path zip = MojoFixtures.validZip(dir.resolve("ext.zip"));
+        String op;
+        try (EdgeAddonsClient c = new EdgeAddonsClient(s)) {
+            op = c.startUpload(zip, Files.size(zip), Deadline.after(Duration.ofSeconds(10), Clock.systemUTC()));
+        }
+        setVariableValueToObject(mojo, "operationId", op);
+        CapturingLog log = prepare(mojo);
+
+        mojo.execute();
+
+        log.assertContains("Upload operation " + op + ": ");
+        assertEquals(1, sim.requests(Route.PUBLISH_STATUS).size(), "asked the publish endpoint first (404)");
+        assertEquals(1, sim.requests(Route.UPLOAD_STATUS).size());
+    }
+
+    @Test
+    @InjectMojo(goal = "status", pom = POM)
+    void statusWithoutAnOperationListsTheProducts(StatusMojo mojo) throws Exception {
+        CapturingLog log = prepare(mojo);
+        mojo.execute();
+        log.assertContains("Products: [");
+        log.assertContains(EdgeApiSimulator.PRODUCT_ID);
+        assertEquals(1, sim.requests(Route.PRODUCTS).size());
+    }
+}
