@@ -1,0 +1,38 @@
+import io.github.edgeaddons.sim.EdgeApiSimulator
+import io.github.edgeaddons.sim.ItSupport
+import static io.github.edgeaddons.sim.Route.*
+
+def sim = ItSupport.simulator(context)
+try {
+    def workflow = context.get('workflow')
+    def runs = context.get('workflowRuns')
+
+    // The workflow as GitHub reads it: on a pushed v* tag, one job, secrets only through env.
+    assert workflow.pushTags() == ['v*']
+    def steps = workflow.steps()
+    assert steps*.uses.findAll { it } == ['actions/checkout@v4', 'actions/setup-java@v4', 'actions/upload-artifact@v4']
+    def release = steps.find { it.run?.contains('deploy -Prelease') }
+    assert release.env == [EDGE_CLIENT_ID: '${{ secrets.EDGE_CLIENT_ID }}', EDGE_API_KEY: '${{ secrets.EDGE_API_KEY }}']
+    assert release.run.trim() == 'mvn -B deploy -Prelease -s .github/edge-settings.xml'
+    def keep = steps.find { it.uses == 'actions/upload-artifact@v4' }
+    assert keep.with.path == 'target/edge-addons/result.json'
+
+    // Its shell steps ran here: the tag check, then the release against the simulator.
+    assert runs*.name == ['Check that the tag is the project version', "Upload, publish and await the store's verdict"]
+    assert runs.every { it.exitCode == 0 }
+    def releaseOutput = runs[1].output
+    assert releaseOutput.contains('BUILD SUCCESS')
+    assert releaseOutput.contains('Submission accepted: submission ')
+    assert ItSupport.leakedSecrets(releaseOutput).isEmpty()
+    assert ItSupport.foldedRoutes(sim) == [UPLOAD, UPLOAD_STATUS, PUBLISH, PUBLISH_STATUS] : ItSupport.describe(sim)
+    assert sim.requests().every { it.authValid() } : 'the ${env...} credentials reached the store'
+
+    // The job summary the runner would show.
+    def summary = new File(basedir, 'step-summary.md').getText('UTF-8')
+    assert summary.contains('### Microsoft Edge Add-ons: com.example:hello-extension:1.0.0')
+    assert summary.contains('| upload | \u2705 Succeeded |')
+    assert summary.contains('| await | \u2705 Succeeded |')
+    assert new File(basedir, 'target/edge-addons/result.json').text.contains('"status": "Succeeded"')
+} finally {
+    ItSupport.stop(context)
+}
