@@ -1,26 +1,13 @@
 import io.github.edgeaddons.sim.EdgeApiSimulator
 import io.github.edgeaddons.sim.GithubWorkflow
 import io.github.edgeaddons.sim.ItSupport
-import java.nio.file.Files
-import java.nio.file.StandardCopyOption
 
 // the example project, .github folder included, as a user's repository would hold it
-def example = new File(examplesDirectory, 'hello-extension').toPath()
-def target = basedir.toPath()
-Files.walk(example).withCloseable { paths ->
-    paths.filter { !example.relativize(it).toString().startsWith('target') }.each { from ->
-        def to = target.resolve(example.relativize(from).toString())
-        if (Files.isDirectory(from)) {
-            Files.createDirectories(to)
-        } else {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING)
-        }
-    }
-}
+ItSupport.copyExample(new File(examplesDirectory), basedir)
 
 ItSupport.start(context)
 def sim = ItSupport.simulator(context)
-def workflow = GithubWorkflow.parse(target.resolve('.github/workflows/edge-release.yml'))
+def workflow = GithubWorkflow.parse(new File(basedir, '.github/workflows/edge-release.yml').toPath())
 context.put('workflow', workflow)
 
 def summary = new File(basedir, 'step-summary.md')

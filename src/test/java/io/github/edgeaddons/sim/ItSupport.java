@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -198,5 +200,31 @@ public final class ItSupport {
             sb.append(System.lineSeparator()).append("  ").append(r);
         }
         return sb.length() == 0 ? " (no requests)" : sb.toString();
+    }
+
+    /**
+     * Copies {@code examples/hello-extension} (its {@code .github} folder included, its {@code target} left out)
+     * over an IT's placeholder project, so the IT runs the example exactly as committed.
+     */
+    public static void copyExample(File examplesDirectory, File basedir) throws IOException {
+        Path example = new File(examplesDirectory, "hello-extension").toPath();
+        if (!Files.isRegularFile(example.resolve("pom.xml"))) {
+            throw new IllegalStateException("no example project at " + example);
+        }
+        Path target = basedir.toPath();
+        try (Stream<Path> paths = Files.walk(example)) {
+            for (Path from : (Iterable<Path>) paths::iterator) {
+                String relative = example.relativize(from).toString();
+                if (relative.startsWith("target")) {
+                    continue;
+                }
+                Path to = target.resolve(relative);
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 }
