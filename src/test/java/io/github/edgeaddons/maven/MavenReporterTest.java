@@ -1,0 +1,42 @@
+package io.github.edgeaddons.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.edgeaddons.maven.MojoFixtures.CapturingLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Upload progress: one updating line in a terminal, nothing in batch mode (-B). */
+class MavenReporterTest {
+
+    @Test
+    void interactiveUploadShowsProgressOnOneLine() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        CapturingLog log = new CapturingLog();
+        MavenReporter r = new MavenReporter(log, true, new PrintStream(console, true));
+        r.uploadProgress(0, 4 * 1024 * 1024);
+        r.uploadProgress(4 * 1024 * 1024, 4 * 1024 * 1024);
+        r.info("Uploaded");
+        String out = new String(console.toByteArray(), StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("\rUploading: 0.0 MB/4.0 MB (0%)"), out);
+        assertTrue(out.contains("\rUploading: 4.0 MB/4.0 MB (100%)"), out);
+        assertTrue(out.endsWith(System.lineSeparator()), "the progress line is ended before the next log line");
+        log.assertContains("Uploaded");
+    }
+
+    @Test
+    void batchModeStaysQuietAndLineOriented() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        CapturingLog log = new CapturingLog();
+        MavenReporter r = new MavenReporter(log, false, new PrintStream(console, true));
+        for (int i = 0; i <= 100; i++) {
+            r.uploadProgress(i * 1024L, 100 * 1024L);
+        }
+        r.info("Uploaded");
+        assertEquals(0, console.size(), "no progress output in batch mode");
+        assertEquals(1, log.lines.size());
+    }
+}
