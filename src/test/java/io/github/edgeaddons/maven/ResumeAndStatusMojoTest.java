@@ -5,6 +5,7 @@ import static io.github.edgeaddons.maven.MojoFixtures.server;
 import static io.github.edgeaddons.maven.MojoFixtures.settingsWith;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -169,5 +170,44 @@ class ResumeAndStatusMojoTest {
         log.assertContains("Products: [");
         log.assertContains(EdgeApiSimulator.PRODUCT_ID);
         assertEquals(1, sim.requests(Route.PRODUCTS).size());
+    }
+
+    @Test
+    @InjectMojo(goal = "upload", pom = POM)
+    @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
+    @MojoParameter(name = "dryRun", value = "true")
+    @MojoParameter(name = "checkCredentials", value = "true")
+    void dryRunChecksTheCredentialsWithoutSideEffects(UploadMojo mojo) throws Exception {
+        CapturingLog log = prepare(mojo);
+        setVariableValueToObject(mojo, "file", MojoFixtures.validZip(dir.resolve("ext.zip")).toFile());
+
+        mojo.execute();
+
+        assertEquals(1, sim.requests().size(), "one side-effect-free GET, nothing uploaded: " + sim.requests());
+        assertEquals(Route.PUBLISH_STATUS, sim.requests().get(0).route());
+        assertTrue(sim.requests().get(0).path().startsWith("/v1/products/00000000-0000-0000-0000-000000000000/"));
+        assertTrue(sim.operations().isEmpty(), "no operation was started");
+        log.assertContains("The store accepted the credentials of <server> 'edge-addons'.");
+        log.assertContains("[dry run] POST " + sim.baseUrl() + "/v1/products/" + EdgeApiSimulator.PRODUCT_ID);
+    }
+
+    @Test
+    @InjectMojo(goal = "upload", pom = POM)
+    @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
+    @MojoParameter(name = "dryRun", value = "true")
+    @MojoParameter(name = "checkCredentials", value = "true")
+    void dryRunCredentialCheckExplainsAnExpiredKey(UploadMojo mojo) throws Exception {
+        prepare(mojo);
+        setVariableValueToObject(mojo, "settings",
+                settingsWith(server("edge-addons", EdgeApiSimulator.CLIENT_ID, "an-expired-key")));
+        setVariableValueToObject(mojo, "file", MojoFixtures.validZip(dir.resolve("ext.zip")).toFile());
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("refused the credentials of <server> 'edge-addons' (HTTP 401)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("expire after 72 days"), e.getMessage());
+        assertFalse(e.getMessage().contains("an-expired-key"), e.getMessage());
+        assertEquals(1, sim.requests().size(), "the 401 is not retried");
     }
 }
