@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     --sizes) SIZES="$2"; shift ;;
     --no-build) BUILD=0 ;;
     --only) ONLY="$2"; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
