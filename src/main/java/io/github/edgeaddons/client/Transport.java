@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -22,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -37,6 +39,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
@@ -146,7 +149,7 @@ final class Transport implements Closeable {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setConnectionFactory(QuietConnectionFactory.INSTANCE)
                         // the JDK's trust store and hostname checks, as the JDK does them; no trust-all option
-                        .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
+                        .setTlsSocketStrategy(new LazySystemTls())
                         .setDefaultConnectionConfig(connectionConfig)
                         .setMaxConnPerRoute(4)
                         .build())
@@ -175,6 +178,42 @@ final class Transport implements Closeable {
             builder.setRoutePlanner(new DefaultRoutePlanner(null));
         }
         return builder.build();
+    }
+
+    /**
+     * The JDK's default TLS setup ({@link DefaultClientTlsStrategy#createSystemDefault()}), made on the first
+     * https connection rather than when the client is built. Initialising it reads the JDK trust store, which
+     * costs a few hundred milliseconds of a cold JVM: a build that talks only to a loopback {@code http://}
+     * server (a local store simulator, the integration tests) no longer pays for it, and a build against the
+     * real store pays it once, as before.
+     */
+    static final class LazySystemTls implements TlsSocketStrategy {
+        private volatile TlsSocketStrategy delegate;
+
+        @Override
+        public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
+                throws IOException {
+            return delegate().upgrade(socket, target, port, attachment, context);
+        }
+
+        private TlsSocketStrategy delegate() throws SSLException {
+            TlsSocketStrategy d = delegate;
+            if (d == null) {
+                synchronized (this) {
+                    d = delegate;
+                    if (d == null) {
+                        try {
+                            d = DefaultClientTlsStrategy.createSystemDefault();
+                        } catch (RuntimeException e) {
+                            // e.g. an unreadable javax.net.ssl.trustStore: report it as the TLS failure it is
+                            throw new SSLException("The JDK's TLS setup failed: " + e.getMessage(), e);
+                        }
+                        delegate = d;
+                    }
+                }
+            }
+            return d;
+        }
     }
 
     /**

@@ -594,7 +594,9 @@ public final class EdgeApiSimulator implements AutoCloseable {
                         .append(",\"authValid\":").append(r.authValid())
                         .append(",\"bodySize\":").append(r.bodySize())
                         .append(",\"bodySha256\":").append(SimJson.quote(r.bodySha256()))
-                        .append(",\"receivedAt\":").append(r.receivedAt().toEpochMilli()).append('}');
+                        .append(",\"receivedAt\":").append(r.receivedAt().toEpochMilli())
+                        .append(",\"answeredAt\":").append(r.answeredAt() == null ? "null"
+                                : String.valueOf(r.answeredAt().toEpochMilli())).append('}');
             }
             json = sb.append(']').toString();
         } else if ("/_sim/operations".equals(path)) {

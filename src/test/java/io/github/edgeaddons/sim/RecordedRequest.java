@@ -30,6 +30,7 @@ public final class RecordedRequest {
     private volatile String bodyText;
     private volatile Path savedFile;
     private volatile int status;
+    private volatile Instant answeredAt;
     private volatile boolean authValid;
 
     RecordedRequest(long sequence, Route route, String method, String path, String query,
@@ -52,6 +53,7 @@ public final class RecordedRequest {
 
     void status(int code) {
         this.status = code;
+        this.answeredAt = Instant.now();
     }
 
     void authValid(boolean valid) {
@@ -113,6 +115,11 @@ public final class RecordedRequest {
 
     public Instant receivedAt() {
         return receivedAt;
+    }
+
+    /** When the answer was decided (the body, if any, was read by then); null while in flight. */
+    public Instant answeredAt() {
+        return answeredAt;
     }
 
     /** The status code answered; -1 when the connection was closed without an answer; 0 while in flight. */
