@@ -1,10 +1,8 @@
 package io.github.edgeaddons.release;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +17,6 @@ import java.util.List;
  * {@code $GITHUB_STEP_SUMMARY} when that is set.
  */
 public final class ResultWriter {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
-            .create();
-
     private final Path resultFile;
     private final String productId;
     private final String project;
@@ -41,11 +36,6 @@ public final class ResultWriter {
     /** Adds a finished step and rewrites result.json (atomically). */
     public synchronized void write(StepResult step) throws IOException {
         steps.add(step);
-        JsonObject root = new JsonObject();
-        root.addProperty("project", project);
-        root.addProperty("productId", productId);
-        root.addProperty("goal", step.goal);
-        root.addProperty("status", step.status);
         String upload = null;
         String publish = null;
         String submission = null;
@@ -60,40 +50,63 @@ public final class ResultWriter {
                 submission = s.submissionId;
             }
         }
-        root.addProperty("uploadOperationId", upload);
-        root.addProperty("publishOperationId", publish);
-        root.addProperty("submissionId", submission);
-        root.addProperty("errorCode", step.errorCode);
-        root.addProperty("message", step.message);
-        root.add("errors", GSON.toJsonTree(step.errors));
-        root.addProperty("startedAt", steps.get(0).startedAt.toString());
-        root.addProperty("finishedAt", step.finishedAt == null ? null : step.finishedAt.toString());
-        JsonArray all = new JsonArray();
-        for (StepResult s : steps) {
-            all.add(stepJson(s));
+        // Gson's streaming writer: no reflection, so the first goal of a build does not pay for Gson's setup
+        StringWriter text = new StringWriter();
+        try (JsonWriter w = new JsonWriter(text)) {
+            w.setIndent("  ");
+            w.setHtmlSafe(false);
+            w.setSerializeNulls(true);
+            w.beginObject();
+            w.name("project").value(project);
+            w.name("productId").value(productId);
+            w.name("goal").value(step.goal);
+            w.name("status").value(step.status);
+            w.name("uploadOperationId").value(upload);
+            w.name("publishOperationId").value(publish);
+            w.name("submissionId").value(submission);
+            w.name("errorCode").value(step.errorCode);
+            w.name("message").value(step.message);
+            w.name("errors");
+            strings(w, step.errors);
+            w.name("startedAt").value(steps.get(0).startedAt.toString());
+            w.name("finishedAt").value(step.finishedAt == null ? null : step.finishedAt.toString());
+            w.name("steps").beginArray();
+            for (StepResult s : steps) {
+                stepJson(w, s);
+            }
+            w.endArray();
+            w.endObject();
         }
-        root.add("steps", all);
         Files.createDirectories(resultFile.getParent());
         Path tmp = resultFile.resolveSibling(resultFile.getFileName() + ".tmp");
-        Files.write(tmp, GSON.toJson(root).getBytes(StandardCharsets.UTF_8));
+        Files.write(tmp, (text + "\n").getBytes(StandardCharsets.UTF_8));
         Files.move(tmp, resultFile, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static JsonObject stepJson(StepResult s) {
-        JsonObject o = new JsonObject();
-        o.addProperty("goal", s.goal);
-        o.addProperty("status", s.status);
-        o.addProperty("operationId", s.operationId);
-        o.addProperty("submissionId", s.submissionId);
-        o.addProperty("httpStatus", s.httpStatus);
-        o.addProperty("errorCode", s.errorCode);
-        o.addProperty("message", s.message);
-        o.add("errors", GSON.toJsonTree(s.errors));
-        o.addProperty("startedAt", s.startedAt.toString());
-        o.addProperty("finishedAt", s.finishedAt == null ? null : s.finishedAt.toString());
-        o.addProperty("durationMillis", s.finishedAt == null ? null
+    private static void strings(JsonWriter w, List<String> values) throws IOException {
+        w.beginArray();
+        for (String v : values) {
+            w.value(v);
+        }
+        w.endArray();
+    }
+
+    private static void stepJson(JsonWriter w, StepResult s) throws IOException {
+        w.beginObject();
+        w.name("goal").value(s.goal);
+        w.name("status").value(s.status);
+        w.name("operationId").value(s.operationId);
+        w.name("submissionId").value(s.submissionId);
+        w.name("httpStatus").value(s.httpStatus);
+        w.name("errorCode").value(s.errorCode);
+        w.name("message").value(s.message);
+        w.name("errors");
+        strings(w, s.errors);
+        w.name("startedAt").value(s.startedAt.toString());
+        w.name("finishedAt").value(s.finishedAt == null ? null : s.finishedAt.toString());
+        w.name("durationMillis").value(s.finishedAt == null ? null
                 : java.time.Duration.between(s.startedAt, s.finishedAt).toMillis());
-        return o;
+        w.endObject();
     }
 
     /** Appends the step to the GitHub Actions job summary file, if there is one. */
