@@ -35,7 +35,8 @@ import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
@@ -145,14 +146,17 @@ final class Transport implements Closeable {
                 .setConnectTimeout(Timeout.of(s.connectTimeout))
                 .setSocketTimeout(Timeout.of(s.responseTimeout))
                 .build();
+        // One connection at a time is all a goal needs (its requests are sequential), and the basic manager
+        // loads far fewer classes than the pooling one, which a cold Maven JVM feels.
+        BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(
+                // the JDK's trust store and hostname checks, as the JDK does them; no trust-all option
+                RegistryBuilder.<TlsSocketStrategy>create().register("https", new LazySystemTls()).build(),
+                QuietConnectionFactory.INSTANCE);
+        connections.setConnectionConfig(connectionConfig);
         HttpClientBuilder builder = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setConnectionFactory(QuietConnectionFactory.INSTANCE)
-                        // the JDK's trust store and hostname checks, as the JDK does them; no trust-all option
-                        .setTlsSocketStrategy(new LazySystemTls())
-                        .setDefaultConnectionConfig(connectionConfig)
-                        .setMaxConnPerRoute(4)
-                        .build())
+                .setConnectionManager(connections)
+                // the store's answers are small: no compression codecs to set up
+                .disableContentCompression()
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
