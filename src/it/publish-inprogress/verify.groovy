@@ -11,7 +11,7 @@ try {
     assert log.contains("The store reports that the publish failed (operation ${op}, status Failed, errorCode InProgressSubmission).")
     assert log.contains("  message: Can't create new submission, request is not allowed because there is an in progress submission.")
     assert log.contains('Another submission of this product is still in review')
-    assert log.contains('mvn edge-addons:publish -Dedge.requireUpload=false')
+    assert log.contains("mvn edge-addons:publish -Dedge.productId=${io.github.edgeaddons.sim.EdgeApiSimulator.PRODUCT_ID} -Dedge.requireUpload=false")
 } finally {
     ItSupport.stop(context)
 }

@@ -10,11 +10,11 @@ public final class Advice {
      * For a publish POST whose fate is unknown (a 5xx other than 503, a 408, or a connection lost after
      * sending): it is not repeated, because a second publish could start a duplicate submission.
      */
-    public static String publishMayHaveReachedTheStore() {
+    public static String publishMayHaveReachedTheStore(ClientSettings s) {
         return "The request may have reached the store, so it was not sent again (a second publish could"
                 + " start a duplicate submission). Check the product in Partner Center: if a submission is in"
-                + " review, nothing is left to do; otherwise publish again with"
-                + " mvn edge-addons:publish -Dedge.requireUpload=false.";
+                + " review, nothing is left to do; otherwise publish again with "
+                + s.resume().publishDraft(s.productId()) + ".";
     }
 
     public static String forHttpStatus(int status, String serverId) {
@@ -52,7 +52,7 @@ public final class Advice {
     }
 
     /** Advice for an operation that ended Failed, by its errorCode (current or 2021 vocabulary). */
-    public static String forErrorCode(String errorCode, OperationKind kind) {
+    public static String forErrorCode(String errorCode, OperationKind kind, ClientSettings s) {
         String code = errorCode == null ? "" : errorCode.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
         switch (code) {
             case "nomodulesupdated":
@@ -62,8 +62,8 @@ public final class Advice {
             case "inprogresssubmission":
             case "conflict":
                 return "Another submission of this product is still in review, and the store allows one at a time."
-                        + " Wait until that review ends (or cancel it in Partner Center), then publish again with"
-                        + " mvn edge-addons:publish -Dedge.requireUpload=false (the uploaded draft is kept).";
+                        + " Wait until that review ends (or cancel it in Partner Center), then publish again with "
+                        + s.resume().publishDraft(s.productId()) + " (the uploaded draft is kept).";
             case "unpublishinprogress":
                 return "The product is being unpublished. Wait until that finishes in Partner Center, then release"
                         + " again.";
@@ -83,7 +83,7 @@ public final class Advice {
                             + " Partner Center, then run the release again.";
                 }
                 return "The store gave no reason. This is often temporary, and the draft is kept: publish again"
-                        + " later with mvn edge-addons:publish -Dedge.requireUpload=false, or check Partner Center.";
+                        + " later with " + s.resume().publishDraft(s.productId()) + ", or check Partner Center.";
             default:
                 return "See the errors above, and the product's page in Partner Center.";
         }

@@ -28,6 +28,7 @@ public final class ClientSettings {
     final Reporter reporter;
     final String userAgent;
     final TokenCache tokenCache;
+    final ResumeCommands resume;
 
     private ClientSettings(Builder b) {
         this.apiBaseUrl = Objects.requireNonNull(b.apiBaseUrl, "apiBaseUrl");
@@ -50,6 +51,7 @@ public final class ClientSettings {
         this.reporter = b.reporter;
         this.userAgent = b.userAgent;
         this.tokenCache = b.tokenCache;
+        this.resume = b.resume == null ? ResumeCommands.defaults() : b.resume;
     }
 
     public static Builder builder() {
@@ -92,6 +94,11 @@ public final class ClientSettings {
         return scope;
     }
 
+    /** The commands that failure messages print to resume this build's work. */
+    public ResumeCommands resume() {
+        return resume;
+    }
+
     /** Builder; defaults are the production ones. */
     public static final class Builder {
         private URI apiBaseUrl;
@@ -111,6 +118,7 @@ public final class ClientSettings {
         private Sleeper sleeper = Sleeper.REAL;
         private Reporter reporter = Reporter.SILENT;
         private String userAgent = "edge-addons-maven-plugin";
+        private ResumeCommands resume;
 
         public Builder apiBaseUrl(URI v) {
             apiBaseUrl = v;
@@ -196,6 +204,12 @@ public final class ClientSettings {
         /** Where API v1 tokens are kept between clients (one per build); null: each client has its own. */
         public Builder tokenCache(TokenCache v) {
             tokenCache = v;
+            return this;
+        }
+
+        /** How printed commands name the plugin and which of this build's arguments they repeat. */
+        public Builder resume(ResumeCommands v) {
+            resume = v;
             return this;
         }
 

@@ -95,7 +95,7 @@ public final class EdgeAddonsClient implements Closeable {
         Transport.Response r = transport.execute(call, auth, deadline);
         if (!r.isSuccess() && publishMayHaveBeenProcessed(r.status)) {
             // not repeated (see Transport): say so, rather than invite a blind second publish
-            throw httpError(r, "publish request", null, Advice.publishMayHaveReachedTheStore());
+            throw httpError(r, "publish request", null, Advice.publishMayHaveReachedTheStore(settings));
         }
         expectAccepted(r, "publish request");
         return operationId(r, "publish");
@@ -221,10 +221,8 @@ public final class EdgeAddonsClient implements Closeable {
     private EdgeApiException awaitTimeout(OperationKind kind, String operationId, Deadline deadline,
             OperationStatus last, int polls, Throwable cause) {
         String resume = kind == OperationKind.PUBLISH
-                ? "Resume waiting with mvn edge-addons:await -Dedge.productId=" + settings.productId
-                        + " -Dedge.operationId=" + operationId
-                : "Check it later with mvn edge-addons:status -Dedge.productId=" + settings.productId
-                        + " -Dedge.operationId=" + operationId;
+                ? "Resume waiting with " + settings.resume.await(settings.productId, operationId)
+                : "Check it later with " + settings.resume.status(settings.productId, operationId);
         return new EdgeApiException(EdgeApiException.Kind.TIMEOUT, "Timed out after "
                 + formatSeconds(deadline.budget()) + " (edge.timeout) waiting for " + kind.label() + " operation "
                 + operationId + " (" + polls + " status requests; last status: "

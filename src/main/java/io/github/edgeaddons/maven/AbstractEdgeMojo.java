@@ -18,6 +18,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
@@ -29,6 +30,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * fixes them); network and server trouble are {@link MojoExecutionException}s.
  */
 public abstract class AbstractEdgeMojo extends AbstractMojo {
+    static final String DEFAULT_API_BASE_URL = "https://api.addons.microsoftedge.microsoft.com";
+    static final String DEFAULT_SERVER_ID = "edge-addons";
+
     /** Skip every goal of this plugin. */
     @Parameter(property = "edge.skip", defaultValue = "false")
     protected boolean skip;
@@ -42,14 +46,14 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
     protected String productId;
 
     /** The settings.xml {@code <server>} holding the client ID (username) and API key or client secret (password). */
-    @Parameter(property = "edge.serverId", defaultValue = "edge-addons")
+    @Parameter(property = "edge.serverId", defaultValue = DEFAULT_SERVER_ID)
     protected String serverId;
 
     /**
      * Endpoint root: requests go to this URL followed by {@code /v1/products/...}. Plain {@code http://} is
      * refused unless the host is loopback ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}).
      */
-    @Parameter(property = "edge.apiBaseUrl", defaultValue = "https://api.addons.microsoftedge.microsoft.com")
+    @Parameter(property = "edge.apiBaseUrl", defaultValue = DEFAULT_API_BASE_URL)
     protected String apiBaseUrl;
 
     /**
@@ -110,6 +114,10 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${settings}", readonly = true, required = true)
     protected Settings settings;
+
+    /** This plugin's descriptor (its version, for the commands that failure messages print). */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    protected PluginDescriptor plugin;
 
     protected final SettingsDecrypter decrypter;
 
@@ -195,7 +203,8 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
                 .scope(scope)
                 .pollInterval(pollInterval)
                 .timeout(timeout)
-                .tokenCache(BuildState.tokenCache(session));
+                .tokenCache(BuildState.tokenCache(session))
+                .resume(MavenResumeCommands.of(project, session, plugin, this));
     }
 
     /** Checked settings with decrypted credentials and the settings.xml proxy; sends nothing. */

@@ -6,6 +6,7 @@ import io.github.edgeaddons.client.Credentials;
 import io.github.edgeaddons.client.PollPolicy;
 import io.github.edgeaddons.client.ProxySettings;
 import io.github.edgeaddons.client.Reporter;
+import io.github.edgeaddons.client.ResumeCommands;
 import io.github.edgeaddons.client.TokenCache;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.Durations;
@@ -30,6 +31,7 @@ public final class NetworkSettings {
     private String pollInterval;
     private String timeout = DEFAULT_TIMEOUT;
     private TokenCache tokenCache;
+    private ResumeCommands resume;
 
     public NetworkSettings productId(String v) {
         productId = v;
@@ -69,6 +71,12 @@ public final class NetworkSettings {
     /** The build's store of API v1 tokens, so that one token serves every goal; null: one per goal. */
     public NetworkSettings tokenCache(TokenCache v) {
         tokenCache = v;
+        return this;
+    }
+
+    /** How the commands printed in failure messages are written; null: {@link ResumeCommands#defaults()}. */
+    public NetworkSettings resume(ResumeCommands v) {
+        resume = v;
         return this;
     }
 
@@ -150,6 +158,7 @@ public final class NetworkSettings {
                 .pollPolicy(checkedPollPolicy())
                 .reporter(reporter)
                 .tokenCache(tokenCache)
+                .resume(resume)
                 .build();
     }
 }

@@ -121,7 +121,7 @@ public final class Release {
     }
 
     /** A Failed operation in words: errorCode, message, each error, and what to do. */
-    static EdgeApiException operationFailed(OperationKind kind, OperationStatus s) {
+    EdgeApiException operationFailed(OperationKind kind, OperationStatus s) {
         String nl = System.lineSeparator();
         StringBuilder m = new StringBuilder();
         m.append("The store reports that the ").append(kind.label()).append(" failed (operation ")
@@ -133,7 +133,7 @@ public final class Release {
         for (String e : s.errors()) {
             m.append(nl).append("  error: ").append(e);
         }
-        m.append(nl).append(Advice.forErrorCode(s.errorCode(), kind));
+        m.append(nl).append(Advice.forErrorCode(s.errorCode(), kind, settings));
         return new EdgeApiException(EdgeApiException.Kind.OPERATION_FAILED, m.toString(), -1, s.operationId(), s,
                 null);
     }
