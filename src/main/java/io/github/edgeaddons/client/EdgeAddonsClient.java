@@ -95,7 +95,7 @@ public final class EdgeAddonsClient implements Closeable {
         Transport.Response r = transport.execute(call, auth, deadline);
         if (!r.isSuccess() && publishMayHaveBeenProcessed(r.status)) {
             // not repeated (see Transport): say so, rather than invite a blind second publish
-            throw httpError(r, "publish request", null, Advice.publishMayHaveReachedTheStore(settings));
+            throw httpError(r, "publish request", null, Hints.publishMayHaveReachedTheStore(settings));
         }
         expectAccepted(r, "publish request");
         return operationId(r, "publish");
@@ -315,7 +315,7 @@ public final class EdgeAddonsClient implements Closeable {
                             + " edge.productId.");
         } else {
             m.append(System.lineSeparator()).append(advice != null ? advice
-                    : Advice.forHttpStatus(r.status, settings.serverId));
+                    : Hints.forHttpStatus(r.status, settings.serverId));
         }
         return new EdgeApiException(EdgeApiException.Kind.HTTP, m.toString(), r.status, operationId, null, null);
     }

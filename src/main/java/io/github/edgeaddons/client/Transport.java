@@ -385,7 +385,7 @@ final class Transport implements Closeable {
                     + " certificate of your network's TLS inspection proxy to the JDK trust store"
                     + " (javax.net.ssl.trustStore); certificate checks cannot be turned off.");
         } else if (call.safety == Safety.NOT_IF_MAYBE_PROCESSED && !notSent) {
-            m.append(' ').append(Advice.publishMayHaveReachedTheStore(settings));
+            m.append(' ').append(Hints.publishMayHaveReachedTheStore(settings));
         } else {
             m.append(" Check the network or proxy settings, then run the goal again.");
         }

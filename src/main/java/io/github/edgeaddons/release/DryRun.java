@@ -1,6 +1,6 @@
 package io.github.edgeaddons.release;
 
-import io.github.edgeaddons.client.Advice;
+import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.client.AuthMode;
 import io.github.edgeaddons.client.Deadline;
 import io.github.edgeaddons.client.EdgeApiException;
@@ -70,7 +70,7 @@ public final class DryRun {
         }
         if (!accepted) {
             throw new EdgeApiException(EdgeApiException.Kind.AUTH, "The store refused the credentials of <server> '"
-                    + settings.serverId() + "' (HTTP 401). " + Advice.forHttpStatus(401, settings.serverId()), 401,
+                    + settings.serverId() + "' (HTTP 401). " + Hints.forHttpStatus(401, settings.serverId()), 401,
                     null, null, null);
         }
         reporter.info(PREFIX + "The store accepted the credentials of <server> '" + settings.serverId() + "'.");

@@ -1,6 +1,6 @@
 package io.github.edgeaddons.release;
 
-import io.github.edgeaddons.client.Advice;
+import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.Deadline;
 import io.github.edgeaddons.client.EdgeAddonsClient;
@@ -133,7 +133,7 @@ public final class Release {
         for (String e : s.errors()) {
             m.append(nl).append("  error: ").append(e);
         }
-        m.append(nl).append(Advice.forErrorCode(s.errorCode(), kind, settings));
+        m.append(nl).append(Hints.forErrorCode(s.errorCode(), kind, settings));
         return new EdgeApiException(EdgeApiException.Kind.OPERATION_FAILED, m.toString(), -1, s.operationId(), s,
                 null);
     }

@@ -380,7 +380,7 @@ class EdgeAddonsClientTest {
         assertEquals(OperationState.FAILED, s.state());
         assertEquals(expectedRaw, s.rawStatus());
         assertNotNull(s.errorCode());
-        assertTrue(Advice.forErrorCode(s.errorCode(), OperationKind.PUBLISH, apiKeySettings(sim).build()).contains(
+        assertTrue(Hints.forErrorCode(s.errorCode(), OperationKind.PUBLISH, apiKeySettings(sim).build()).contains(
                 code.equals("NoModulesUpdated") ? "nothing to publish" : "still in review"), s.toString());
     }
 

@@ -2,9 +2,12 @@ package io.github.edgeaddons.client;
 
 import java.util.Locale;
 
-/** What the user can do about an answer of the store: one sentence per HTTP status or errorCode. */
-public final class Advice {
-    private Advice() {}
+/**
+ * Where a hint goes: what the user can do about an answer of the store, one sentence per HTTP status,
+ * errorCode or situation. Messages say what happened; the sentence about what to do comes from here.
+ */
+public final class Hints {
+    private Hints() {}
 
     /**
      * For a publish POST whose fate is unknown (a 5xx other than 503, a 408, or a connection lost after
@@ -51,7 +54,7 @@ public final class Advice {
         }
     }
 
-    /** Advice for an operation that ended Failed, by its errorCode (current or 2021 vocabulary). */
+    /** Hints for an operation that ended Failed, by its errorCode (current or 2021 vocabulary). */
     public static String forErrorCode(String errorCode, OperationKind kind, ClientSettings s) {
         String code = errorCode == null ? "" : errorCode.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
         switch (code) {
