@@ -73,8 +73,7 @@ public final class Status {
             print(operationId, report);
             return report;
         } catch (IOException e) {
-            throw new EdgeApiException(EdgeApiException.Kind.NETWORK, "Could not close the HTTP client: "
-                    + e.getMessage(), -1, null, null, e);
+            throw Release.closeFailure(e);
         }
     }
 
@@ -86,8 +85,7 @@ public final class Status {
             reporter.info("Products: " + list);
             return list;
         } catch (IOException e) {
-            throw new EdgeApiException(EdgeApiException.Kind.NETWORK, "Could not close the HTTP client: "
-                    + e.getMessage(), -1, null, null, e);
+            throw Release.closeFailure(e);
         }
     }
 
