@@ -12,8 +12,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Prints the status of an upload or publish operation given by {@code edge.operationId} (it asks the
- * publish endpoint first, then the upload one). Without an operation id it prints the account's products,
- * where the API offers that list.
+ * publish endpoint first, then the upload one; when neither knows the id, the failure reports both
+ * answers). Without an operation id it prints the account's products, where the API offers that list.
+ * Fails before any request when Maven is offline.
  */
 @Mojo(name = "status", requiresProject = false, threadSafe = true)
 public class StatusMojo extends AbstractEdgeMojo {
