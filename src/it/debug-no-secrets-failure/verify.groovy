@@ -11,7 +11,9 @@ try {
     assert log.contains('BUILD FAILURE')
     assert log =~ /Failed to execute goal io\.github\.edgeaddons:edge-addons-maven-plugin:\S+:publish \(publish-to-edge\)/
     assert log.contains('The store answered HTTP 401 Unauthorized to the publish request.')
-    assert log.contains("The credentials were refused.")
+    // under API v1 the advice is about the client secret and the switch to an API key, never the key's 72 days
+    assert log.contains("The store refused the access token (API v1)")
+    assert !log.contains("72 days")
     assert log.contains("<server> 'edge-oauth' in settings.xml")
     assert log =~ /\[DEBUG\] ex-\d{10} executing POST \/v1\/products\/${EdgeApiSimulator.PRODUCT_ID}\/submissions/
     // the failure, its stack trace (-e) and HttpClient's DEBUG lines hold no credential

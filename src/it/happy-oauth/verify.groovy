@@ -36,6 +36,9 @@ try {
     assert publish.header('Content-Type') == 'text/plain; charset=UTF-8'
     assert publish.bodyText() == 'Release 1.0.0 via API v1.'
 
+    // API v1 is retired: said once for the build, not once per goal (upload, publish and await ran)
+    assert log.count('uses API v1 (client secret and access token URL), which Microsoft retired') == 1 : log
+    assert log.contains('[WARNING] edge.authMode=clientCredentials uses API v1')
     assert log.contains('[INFO] Upload succeeded: ')
     assert log.contains("[INFO] Submission accepted: submission ${ItSupport.SUBMISSION_ID}.")
     assert log.contains('BUILD SUCCESS')

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
@@ -78,7 +80,10 @@ public final class EdgeAddonsClient implements Closeable {
                 new PackageEntity(zip, size, settings.reporter), RetryPolicy.Safety.REPEATABLE,
                 "upload " + zip.getFileName(), true).expectContinue();
         Transport.Response r = transport.execute(call, auth, deadline);
-        expectAccepted(r, "upload of " + zip.getFileName());
+        if (!r.isSuccess()) {
+            throw httpError(r, "upload of " + zip.getFileName(), Hints.Request.UPLOAD, null,
+                    size + " bytes, application/zip", null);
+        }
         return operationId(r, "upload");
     }
 
@@ -92,11 +97,13 @@ public final class EdgeAddonsClient implements Closeable {
         Transport.Call call = new Transport.Call("POST", publishUrl(settings), new ByteArrayEntity(body, NOTES),
                 RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED, "publish the draft submission", true);
         Transport.Response r = transport.execute(call, auth, deadline);
-        if (!r.isSuccess() && RetryPolicy.publishMayHaveBeenProcessed(r.status)) {
-            // not repeated (see Transport): say so, rather than invite a blind second publish
-            throw httpError(r, "publish request", null, Hints.publishMayHaveReachedTheStore(settings));
+        if (!r.isSuccess()) {
+            String sent = body.length + " bytes, " + NOTES;
+            // a publish that may have been processed is not repeated (see Transport): say so, rather than
+            // invite a blind second publish
+            throw httpError(r, "publish request", Hints.Request.PUBLISH, null, sent,
+                    RetryPolicy.publishMayHaveBeenProcessed(r.status) ? Hints.publishMayHaveReachedTheStore(settings) : null);
         }
-        expectAccepted(r, "publish request");
         return operationId(r, "publish");
     }
 
@@ -111,7 +118,7 @@ public final class EdgeAddonsClient implements Closeable {
                 RetryPolicy.Safety.REPEATABLE, "list the products", true);
         Transport.Response r = transport.execute(call, auth, deadline);
         if (!r.isSuccess()) {
-            throw httpError(r, "product list", null);
+            throw httpError(r, "product list", Hints.Request.OTHER, null, null, null);
         }
         return r.body;
     }
@@ -134,7 +141,7 @@ public final class EdgeAddonsClient implements Closeable {
         if (r.status == 404 || r.isSuccess()) {
             return true;
         }
-        throw httpError(r, "credential check", null);
+        throw httpError(r, "credential check", Hints.Request.CREDENTIAL_CHECK, null, null, null);
     }
 
     /**
@@ -222,12 +229,6 @@ public final class EdgeAddonsClient implements Closeable {
         }
     }
 
-    private void expectAccepted(Transport.Response r, String what) throws EdgeApiException {
-        if (!r.isSuccess()) {
-            throw httpError(r, what, null);
-        }
-    }
-
     private String operationId(Transport.Response r, String what) throws EdgeApiException {
         try {
             return OperationLocation.operationId(r.header("Location"));
@@ -238,14 +239,24 @@ public final class EdgeAddonsClient implements Closeable {
         }
     }
 
-    /** The store's error answer in words: status, its message and errors when the body has them, advice. */
+    /** The store's error answer to a status request (or, without an operation id, another request) in words. */
     EdgeApiException httpError(Transport.Response r, String what, String operationId) {
-        return httpError(r, what, operationId, null);
+        return httpError(r, what, operationId == null ? Hints.Request.OTHER : Hints.Request.STATUS, operationId,
+                null, null);
     }
 
-    private EdgeApiException httpError(Transport.Response r, String what, String operationId, String advice) {
-        StringBuilder m = new StringBuilder("The store answered HTTP ").append(r.status).append(' ')
-                .append(reason(r.status)).append(" to the ").append(what);
+    /**
+     * The store's error answer in words: the status with its reason phrase, the body's message and errors
+     * when it has them, and what to do ({@code advice}, or the hint for this request and answer).
+     */
+    private EdgeApiException httpError(Transport.Response r, String what, Hints.Request request, String operationId,
+            String sent, String advice) {
+        StringBuilder m = new StringBuilder("The store answered HTTP ").append(r.status);
+        String reason = reason(r.status);
+        if (reason != null) {
+            m.append(' ').append(reason);
+        }
+        m.append(" to the ").append(what);
         if (r.attempts > 1) {
             m.append(" (after ").append(r.attempts).append(" attempts)");
         }
@@ -254,19 +265,30 @@ public final class EdgeAddonsClient implements Closeable {
         for (String d : details) {
             m.append(System.lineSeparator()).append("  ").append(d);
         }
-        if (r.status >= 300 && r.status < 400) {
-            m.append(System.lineSeparator()).append("It redirects to ").append(r.header("Location"))
-                    .append("; redirects are not followed, so credentials never go to another host. Check"
-                            + " edge.apiBaseUrl.");
-        } else if (r.status == 404 && operationId != null) {
-            m.append(System.lineSeparator()).append("The store does not know operation ").append(operationId)
-                    .append(" for product ").append(settings.productId).append(": check edge.operationId and"
-                            + " edge.productId.");
+        String hint;
+        if (advice != null) {
+            hint = advice;
+        } else if (r.status >= 300 && r.status < 400) {
+            hint = Hints.redirectNotFollowed(r.header("Location"));
+        } else if (r.status == 404 && operationId != null && !Hints.isHtml(r.header("Content-Type"), r.body)) {
+            hint = Hints.unknownOperation(settings, operationId);
         } else {
-            m.append(System.lineSeparator()).append(advice != null ? advice
-                    : Hints.forHttpStatus(r.status, settings.serverId));
+            hint = Hints.forHttpError(settings, request, r.status, r.header("Content-Type"), r.body, sent);
         }
+        m.append(System.lineSeparator()).append(hint);
         return new EdgeApiException(EdgeApiException.Kind.HTTP, m.toString(), r.status, operationId, null, null);
+    }
+
+    /** How {@link #errorDetails} names an HTML page in a message. */
+    private static final String HTML_PAGE = "(an HTML page";
+
+    /**
+     * True for the store's JSON or empty 404 to a status request: it does not know the operation. An HTML
+     * 404 page is the store's front door failing, not an answer about the id.
+     */
+    public static boolean isUnknownOperation(EdgeApiException e) {
+        return e.kind() == EdgeApiException.Kind.HTTP && e.httpStatus() == 404 && e.operationId() != null
+                && !e.getMessage().contains(HTML_PAGE);
     }
 
     /** The useful part of an error body: JSON message/errorCode/errors, or a short text; HTML is dropped. */
@@ -295,34 +317,18 @@ public final class EdgeAddonsClient implements Closeable {
                 // fall through to the plain text
             }
         }
-        boolean html = (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html"))
-                || trimmed.startsWith("<");
-        if (html) {
+        if (Hints.isHtml(contentType, trimmed)) {
             String title = trimmed.replaceAll("(?is).*<title>(.*?)</title>.*", "$1");
-            out.add("(an HTML page" + (title.equals(trimmed) ? "" : ": " + title.trim()) + ")");
+            out.add(HTML_PAGE + (title.equals(trimmed) ? "" : ": " + title.trim()) + ")");
         } else {
             out.add(StatusParser.abbreviate(trimmed));
         }
         return out;
     }
 
-    private static String reason(int status) {
-        switch (status) {
-            case 400: return "Bad Request";
-            case 401: return "Unauthorized";
-            case 403: return "Forbidden";
-            case 404: return "Not Found";
-            case 408: return "Request Timeout";
-            case 409: return "Conflict";
-            case 413: return "Payload Too Large";
-            case 415: return "Unsupported Media Type";
-            case 429: return "Too Many Requests";
-            case 500: return "Internal Server Error";
-            case 502: return "Bad Gateway";
-            case 503: return "Service Unavailable";
-            case 504: return "Gateway Timeout";
-            default: return "";
-        }
+    /** HttpClient's English reason phrase of a status ("Gone" for 410), or null for a status it does not know. */
+    static String reason(int status) {
+        return status < 100 || status > 599 ? null : EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ENGLISH);
     }
 
     @Override

@@ -76,15 +76,10 @@ final class OAuthAuthenticator implements Authenticator {
         Transport.Response r = transport.execute(call, null, deadline);
         if (!r.isSuccess()) {
             String detail = tokenError(r.body);
-            String advice = r.status >= 500
-                    ? " The identity provider had a server-side problem; run the goal again later."
-                    : " Check <username> (the client ID) and <password> (the client secret) of <server> '"
-                            + settings.serverId + "' in settings.xml, and the token URL (edge.tokenUrl or the"
-                            + " server's <configuration><tokenUrl>), against Partner Center (Microsoft Edge >"
-                            + " Publish API). Client secrets expire: create a new one there if needed.";
+            // one line: the status, the OAuth error with its AADSTS code, what to do
             throw new EdgeApiException(EdgeApiException.Kind.AUTH, "The token endpoint " + settings.tokenUrl
                     + " refused the client credentials (HTTP " + r.status + (detail.isEmpty() ? "" : ", " + detail)
-                    + ")." + advice, r.status, null, null, null);
+                    + "). " + Hints.tokenRefused(settings, r.status), r.status, null, null, null);
         }
         JsonObject o;
         try {
@@ -93,10 +88,19 @@ final class OAuthAuthenticator implements Authenticator {
         } catch (JsonParseException e) {
             o = null;
         }
-        if (o == null || !o.has("access_token") || o.get("access_token").isJsonNull()) {
+        if (o == null) {
+            String type = r.header("Content-Type");
             throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, "The token endpoint " + settings.tokenUrl
-                    + " answered HTTP " + r.status + " without an access_token. Check edge.tokenUrl: it must be"
-                    + " the access token URL shown in Partner Center.", r.status, null, null, null);
+                    + " answered HTTP " + r.status + " with something that is not JSON ("
+                    + (r.body == null || r.body.trim().isEmpty() ? "an empty body"
+                            : Hints.isHtml(type, r.body) ? "an HTML page" : "Content-Type " + type)
+                    + "), so no access token could be read from it. " + Hints.tokenUrlWrong(), r.status, null,
+                    null, null);
+        }
+        if (!o.has("access_token") || o.get("access_token").isJsonNull()) {
+            throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, "The token endpoint " + settings.tokenUrl
+                    + " answered HTTP " + r.status + " with JSON that holds no access_token. "
+                    + Hints.tokenUrlWrong(), r.status, null, null, null);
         }
         String token = o.get("access_token").getAsString();
         long expiresIn = 3599;
@@ -114,15 +118,23 @@ final class OAuthAuthenticator implements Authenticator {
         return token;
     }
 
-    /** The OAuth error and description, which never contain the secret. */
-    private static String tokenError(String body) {
+    /**
+     * The OAuth error and the first line of its description, which never contain the secret. Azure AD's
+     * descriptions run over several lines (the message, then trace and correlation ids and a timestamp);
+     * the first line carries the AADSTS code, which is kept (taken from {@code error_codes} when the line
+     * lacks it).
+     */
+    static String tokenError(String body) {
         try {
             JsonElement e = JsonParser.parseString(body);
             if (e.isJsonObject()) {
                 JsonObject o = e.getAsJsonObject();
-                String error = o.has("error") && !o.get("error").isJsonNull() ? o.get("error").getAsString() : "";
-                String desc = o.has("error_description") && !o.get("error_description").isJsonNull()
-                        ? o.get("error_description").getAsString() : "";
+                String error = string(o, "error");
+                String desc = string(o, "error_description").split("[\\r\\n]", 2)[0].replaceAll("\\s+", " ").trim();
+                if (!desc.contains("AADSTS") && o.has("error_codes") && o.get("error_codes").isJsonArray()
+                        && o.getAsJsonArray("error_codes").size() > 0) {
+                    desc = ("AADSTS" + o.getAsJsonArray("error_codes").get(0).getAsString() + ": " + desc).trim();
+                }
                 if (desc.length() > 300) {
                     desc = desc.substring(0, 300) + "...";
                 }
@@ -132,5 +144,9 @@ final class OAuthAuthenticator implements Authenticator {
             // not JSON
         }
         return "";
+    }
+
+    private static String string(JsonObject o, String name) {
+        return o.has(name) && o.get(name).isJsonPrimitive() ? o.get(name).getAsString() : "";
     }
 }

@@ -352,15 +352,13 @@ final class Transport implements Closeable {
                 .append(" (").append(call.method).append(' ').append(call.uri).append(", ").append(attempts)
                 .append(attempts == 1 ? " attempt" : " attempts").append(").");
         if (e instanceof UnknownHostException) {
-            m.append(" Check edge.apiBaseUrl (and edge.tokenUrl) and the network or proxy settings.");
+            m.append(' ').append(Hints.unknownHost());
         } else if (e instanceof SSLException) {
-            m.append(" The TLS handshake failed: the server's certificate is not trusted by this JDK. Add the"
-                    + " certificate of your network's TLS inspection proxy to the JDK trust store"
-                    + " (javax.net.ssl.trustStore); certificate checks cannot be turned off.");
+            m.append(' ').append(Hints.untrustedTls());
         } else if (call.safety == RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED && !notSent) {
             m.append(' ').append(Hints.publishMayHaveReachedTheStore(settings));
         } else {
-            m.append(" Check the network or proxy settings, then run the goal again.");
+            m.append(' ').append(Hints.networkTrouble());
         }
         return new EdgeApiException(EdgeApiException.Kind.NETWORK, m.toString(), -1, null, null, e);
     }

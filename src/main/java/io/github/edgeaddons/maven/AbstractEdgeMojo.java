@@ -1,6 +1,8 @@
 package io.github.edgeaddons.maven;
 
+import io.github.edgeaddons.client.AuthMode;
 import io.github.edgeaddons.client.ClientSettings;
+import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.client.EdgeApiException;
 import io.github.edgeaddons.client.Reporter;
 import io.github.edgeaddons.config.ConfigException;
@@ -57,21 +59,26 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
     protected String apiBaseUrl;
 
     /**
-     * {@code apiKey} (API v1.1: {@code Authorization: ApiKey} and {@code X-ClientID} headers) or
-     * {@code clientCredentials} (API v1: OAuth 2.0 token from the token URL). Default: {@code apiKey},
-     * unless a token URL is configured, then {@code clientCredentials}.
+     * How to authenticate. {@code apiKey} (API v1.1, the way to authenticate): the client ID and API key
+     * from Partner Center (Microsoft Edge &gt; Publish API), in the settings.xml server's {@code <username>} and
+     * {@code <password>}, sent as the {@code X-ClientID} and {@code Authorization: ApiKey} headers.
+     * {@code clientCredentials}: API v1, retired legacy (a client secret exchanged for an OAuth 2.0 token at
+     * the access token URL); Microsoft replaced it with API keys and the store answers its uploads with
+     * {@code 410 Gone}, so choosing it prints a warning once per build. Default: {@code apiKey}, unless a token
+     * URL is configured, then {@code clientCredentials}.
      */
     @Parameter(property = "edge.authMode")
     protected String authMode;
 
     /**
-     * The access token URL shown in Partner Center, for API v1 ({@code clientCredentials}). May also come
-     * from the server's {@code <configuration><tokenUrl>} in settings.xml.
+     * Only for the retired API v1 ({@code clientCredentials}): the access token URL that Partner Center used
+     * to show. May also come from the server's {@code <configuration><tokenUrl>} in settings.xml. Setting it
+     * selects API v1; remove it (and {@code authMode}) to use an API key.
      */
     @Parameter(property = "edge.tokenUrl")
     protected String tokenUrl;
 
-    /** OAuth scope for API v1. */
+    /** Only for the retired API v1 ({@code clientCredentials}): the OAuth scope of the token. */
     @Parameter(property = "edge.scope", defaultValue = ClientSettings.DEFAULT_SCOPE)
     protected String scope;
 
@@ -207,12 +214,47 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
                 .resume(MavenResumeCommands.of(project, session, plugin, this));
     }
 
-    /** Checked settings with decrypted credentials and the settings.xml proxy; sends nothing. */
+    /**
+     * Checked settings with decrypted credentials and the settings.xml proxy; sends nothing. Under API v1
+     * ({@code clientCredentials}) it warns, once per build, that v1 is retired.
+     */
     protected ClientSettings clientSettings(NetworkSettings network) throws ConfigException {
         network.checkWithoutCredentials();
         ServerCredentials server = SettingsCredentials.resolve(settings, serverId, decrypter);
         SettingsProxies proxies = SettingsProxies.from(settings, decrypter);
-        return network.toClientSettings(server, proxies::forUrl, reporter());
+        ClientSettings client = network.toClientSettings(server, proxies::forUrl, reporter());
+        if (client.authMode() == AuthMode.CLIENT_CREDENTIALS && BuildState.firstInBuild(session, "v1Warned")) {
+            getLog().warn(Hints.v1Retired(client.serverId()));
+        }
+        return client;
+    }
+
+    /** True when Maven runs offline ({@code -o}, or {@code <offline>} in settings.xml). */
+    protected boolean isOffline() {
+        return (session != null && session.isOffline()) || (settings != null && settings.isOffline());
+    }
+
+    /**
+     * Fails before any request when Maven is offline, as maven-deploy-plugin does; not
+     * {@code requiresOnline}, which would skip a goal bound to the lifecycle without a word.
+     */
+    protected void failIfOffline() throws ConfigException {
+        if (isOffline()) {
+            throw new ConfigException("Cannot run " + goal() + " while Maven is offline. " + Hints.offline(goal()));
+        }
+    }
+
+    /**
+     * The network goals' start: offline check (a dry run needs the network only to check the credentials),
+     * then the parameters. Sends nothing.
+     */
+    protected NetworkSettings checkedNetworkSettings() throws ConfigException {
+        if (!dryRun || checkCredentials) {
+            failIfOffline();
+        }
+        NetworkSettings network = networkSettings();
+        network.checkWithoutCredentials();
+        return network;
     }
 
     /** In a dry run with {@code edge.checkCredentials}: the side-effect-free credential check, once per build. */
@@ -220,6 +262,7 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
         if (!checkCredentials || project.getContextValue(CREDENTIALS_CHECKED) != null) {
             return;
         }
+        failIfOffline();
         new DryRun(client).checkCredentials(Deadline.after(networkSettings().checkedTimeout(), client.clock()));
         project.setContextValue(CREDENTIALS_CHECKED, Boolean.TRUE);
     }

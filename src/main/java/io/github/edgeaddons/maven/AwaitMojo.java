@@ -36,8 +36,7 @@ public class AwaitMojo extends AbstractEdgeMojo {
 
     @Override
     protected void doExecute(StepResult step) throws ConfigException, EdgeApiException {
-        NetworkSettings network = networkSettings();
-        network.checkWithoutCredentials();
+        NetworkSettings network = checkedNetworkSettings();
         String id = operationId != null && !operationId.trim().isEmpty()
                 ? checkedOperationId(operationId)
                 : BuildState.publishOperation(project);

@@ -36,6 +36,20 @@ final class BuildState {
      * as the build, on every Maven version the plugin supports) under this plugin realm's class, so that the
      * goals of one build share one token. Null without a session (tests), meaning one token per goal.
      */
+    /**
+     * True the first time it is asked in a build, false after: so that a warning meant for the build (API v1
+     * is retired) is printed once, not once per goal or per module. Kept in the repository session's data,
+     * like the token cache; without a session (tests) every call is the first.
+     */
+    static boolean firstInBuild(MavenSession session, String what) {
+        RepositorySystemSession repo = session == null ? null : session.getRepositorySession();
+        if (repo == null || repo.getData() == null) {
+            return true;
+        }
+        // compare-and-set: of two modules built in parallel, one wins
+        return repo.getData().set(BuildState.class.getName() + "." + what, null, Boolean.TRUE);
+    }
+
     static TokenCache tokenCache(MavenSession session) {
         RepositorySystemSession repo = session == null ? null : session.getRepositorySession();
         if (repo == null || repo.getData() == null) {

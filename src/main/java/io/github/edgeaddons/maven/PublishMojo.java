@@ -49,8 +49,7 @@ public class PublishMojo extends AbstractEdgeMojo {
 
     @Override
     protected void doExecute(StepResult step) throws ConfigException, EdgeApiException {
-        NetworkSettings network = networkSettings();
-        network.checkWithoutCredentials();
+        NetworkSettings network = checkedNetworkSettings();
         String text = Notes.read(notes, notesFile == null ? null : notesFile.toPath());
         if (requireUpload && BuildState.succeededUpload(project) == null) {
             throw new ConfigException("publish runs only after a successful upload in the same build, and none ran"

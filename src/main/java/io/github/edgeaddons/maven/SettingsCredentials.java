@@ -1,5 +1,6 @@
 package io.github.edgeaddons.maven;
 
+import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.ServerCredentials;
 import java.lang.reflect.Method;
@@ -28,11 +29,7 @@ final class SettingsCredentials {
                 }
             }
             throw new ConfigException("No <server> with id '" + id + "' in settings.xml (edge.serverId)"
-                    + (known.isEmpty() ? "" : "; the servers there are " + known) + ". Add one to"
-                    + " ~/.m2/settings.xml (or the file given with -s): <server><id>" + id + "</id><username>"
-                    + "CLIENT_ID</username><password>API_KEY</password></server>, with the client ID and API key"
-                    + " from Partner Center (Microsoft Edge > Publish API); in CI use ${env.EDGE_CLIENT_ID} and"
-                    + " ${env.EDGE_API_KEY}.");
+                    + (known.isEmpty() ? "" : "; the servers there are " + known) + ". " + Hints.addServer(id));
         }
         // before decrypting: the decrypter would take the braces of an unset ${env.X} for an encrypted password
         checkEnvironmentResolved(id, "<username>", server.getUsername());
@@ -43,9 +40,7 @@ final class SettingsCredentials {
             for (SettingsProblem p : result.getProblems()) {
                 if (p.getSeverity() == SettingsProblem.Severity.ERROR || p.getSeverity() == SettingsProblem.Severity.FATAL) {
                     throw new ConfigException("Could not decrypt the <password> of <server> '" + id
-                            + "' in settings.xml: " + p.getMessage() + ". Check ~/.m2/settings-security.xml (the"
-                            + " master password made with mvn --encrypt-master-password), or encrypt the password"
-                            + " again with mvn --encrypt-password.");
+                            + "' in settings.xml: " + p.getMessage() + ". " + Hints.checkMasterPassword());
                 }
             }
             if (result.getServer() != null) {
@@ -55,12 +50,12 @@ final class SettingsCredentials {
         String username = decrypted.getUsername();
         String password = decrypted.getPassword();
         if (isBlank(username)) {
-            throw new ConfigException("<server> '" + id + "' in settings.xml has no <username>: put the client ID"
-                    + " from Partner Center (Microsoft Edge > Publish API) there.");
+            throw new ConfigException("<server> '" + id + "' in settings.xml has no <username>: "
+                    + Hints.putClientId());
         }
         if (isBlank(password)) {
-            throw new ConfigException("<server> '" + id + "' in settings.xml has no <password>: put the API key"
-                    + " (API v1.1) or the client secret (API v1) from Partner Center there.");
+            throw new ConfigException("<server> '" + id + "' in settings.xml has no <password>: "
+                    + Hints.putApiKey());
         }
         return new ServerCredentials(id, username.trim(), password, tokenUrl(decrypted.getConfiguration()));
     }
@@ -73,7 +68,7 @@ final class SettingsCredentials {
         if (m.find()) {
             throw new ConfigException("The " + element + " of <server> '" + id + "' in settings.xml uses the"
                     + " environment variable " + m.group(1) + ", which is not set (a literal ${env." + m.group(1)
-                    + "} remains). Export it before running Maven, e.g. in CI from the repository's secrets.");
+                    + "} remains). " + Hints.exportVariable());
         }
     }
 
@@ -86,12 +81,17 @@ final class SettingsCredentials {
      * {@code Xpp3Dom} on Maven 3 and a compatible object on Maven 4; read it reflectively so either works.
      */
     static String tokenUrl(Object configuration) {
+        return child(configuration, "tokenUrl");
+    }
+
+    /** The trimmed text of a child of a {@code <configuration>}, or null when absent or empty. */
+    static String child(Object configuration, String name) {
         if (configuration == null) {
             return null;
         }
         try {
             Method getChild = configuration.getClass().getMethod("getChild", String.class);
-            Object child = getChild.invoke(configuration, "tokenUrl");
+            Object child = getChild.invoke(configuration, name);
             if (child == null) {
                 return null;
             }

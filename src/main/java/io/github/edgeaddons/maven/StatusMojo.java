@@ -1,25 +1,20 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.ClientSettings;
-import io.github.edgeaddons.client.Deadline;
-import io.github.edgeaddons.client.EdgeAddonsClient;
 import io.github.edgeaddons.client.EdgeApiException;
-import io.github.edgeaddons.client.OperationKind;
-import io.github.edgeaddons.client.OperationStatus;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.NetworkSettings;
+import io.github.edgeaddons.release.Status;
 import io.github.edgeaddons.release.StepResult;
-import java.io.IOException;
 import javax.inject.Inject;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Prints the status of an upload or publish operation given by {@code edge.operationId} (it asks the
- * publish endpoint first, then the upload one). Without an operation id it prints the account's products,
- * where the API offers that list.
+ * publish endpoint first, then the upload one; when neither knows the id, the failure reports both
+ * answers). Without an operation id it prints the account's products, where the API offers that list.
+ * Fails before any request when Maven is offline.
  */
 @Mojo(name = "status", requiresProject = false, threadSafe = true)
 public class StatusMojo extends AbstractEdgeMojo {
@@ -38,49 +33,22 @@ public class StatusMojo extends AbstractEdgeMojo {
     }
 
     @Override
-    protected void doExecute(StepResult step) throws ConfigException, EdgeApiException, MojoExecutionException {
+    protected void doExecute(StepResult step) throws ConfigException, EdgeApiException {
+        failIfOffline();
         NetworkSettings network = networkSettings();
-        if (operationId == null || operationId.trim().isEmpty()) {
+        boolean listProducts = operationId == null || operationId.trim().isEmpty();
+        if (listProducts) {
             // listing products needs no product; the client still wants a well-formed id
             network.productId(productId == null ? "00000000-0000-0000-0000-000000000000" : productId);
         }
         network.checkWithoutCredentials();
-        ClientSettings settings = clientSettings(network);
-        Deadline deadline = Deadline.after(network.checkedTimeout(), settings.clock());
-        try (EdgeAddonsClient client = new EdgeAddonsClient(settings)) {
-            if (operationId == null || operationId.trim().isEmpty()) {
-                getLog().info("Products: " + client.listProducts(deadline));
-                return;
-            }
-            String id = AwaitMojo.checkedOperationId(operationId);
-            OperationStatus s;
-            OperationKind kind = OperationKind.PUBLISH;
-            try {
-                s = client.status(OperationKind.PUBLISH, id, deadline);
-            } catch (EdgeApiException e) {
-                if (e.httpStatus() != 404) {
-                    throw e;
-                }
-                kind = OperationKind.UPLOAD;
-                s = client.status(OperationKind.UPLOAD, id, deadline);
-            }
-            step.operationId(id).succeeded(kind.label() + " operation status: " + s.rawStatus());
-            getLog().info(kind.label().substring(0, 1).toUpperCase() + kind.label().substring(1) + " operation "
-                    + id + ": " + s.rawStatus());
-            if (s.errorCode() != null) {
-                getLog().info("  errorCode: " + s.errorCode());
-            }
-            if (s.message() != null) {
-                getLog().info("  message: " + s.message());
-            }
-            for (String e : s.errors()) {
-                getLog().info("  error: " + e);
-            }
-            if (s.createdTime() != null || s.lastUpdatedTime() != null) {
-                getLog().info("  created " + s.createdTime() + ", last updated " + s.lastUpdatedTime());
-            }
-        } catch (IOException e) {
-            throw new MojoExecutionException("Could not close the HTTP client: " + e.getMessage(), e);
+        String id = listProducts ? null : AwaitMojo.checkedOperationId(operationId);
+        Status status = new Status(clientSettings(network), network.checkedTimeout());
+        if (listProducts) {
+            status.products();
+            return;
         }
+        Status.Report r = status.operation(id);
+        step.operationId(id).succeeded(r.kind.label() + " operation status: " + r.status.rawStatus());
     }
 }

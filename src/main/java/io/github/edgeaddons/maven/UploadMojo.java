@@ -9,7 +9,12 @@ import io.github.edgeaddons.release.DryRun;
 import io.github.edgeaddons.release.NetworkSettings;
 import io.github.edgeaddons.release.Release;
 import io.github.edgeaddons.release.StepResult;
+import io.github.edgeaddons.client.Hints;
+import io.github.edgeaddons.release.Notes;
+import java.io.File;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -18,14 +23,34 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Locates the extension zip, checks it locally, uploads it to the product's draft submission, and waits
  * until the store has processed it (fails the build with the store's errorCode, message and errors when it
  * did not succeed). On its own, without {@code publish}, it updates the draft for a release finished by
- * hand in Partner Center.
+ * hand in Partner Center. When {@code publish} follows in the same build, the certification notes file it
+ * will send ({@code edge.notesFile}) is read first, so that a missing file fails before the draft is replaced.
  */
 @Mojo(name = "upload", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class UploadMojo extends AbstractPackageMojo {
+    /** This execution: whether upload runs from the lifecycle, and how publish's expressions evaluate. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
 
     @Inject
     public UploadMojo(SettingsDecrypter decrypter) {
         super(decrypter);
+    }
+
+    /**
+     * When a publish follows in this build (see {@link PublishLookahead}), reads the notes file it will send,
+     * so that a missing or unreadable {@code edge.notesFile} fails before the zip replaces the draft.
+     */
+    private void checkNotesOfFollowingPublish() throws ConfigException {
+        File notes = PublishLookahead.notesFileOfFollowingPublish(session, project, mojoExecution, plugin);
+        if (notes == null) {
+            return;
+        }
+        try {
+            Notes.read(null, notes.toPath());
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage() + " " + Hints.notesBeforeUpload());
+        }
     }
 
     @Override
@@ -35,9 +60,9 @@ public class UploadMojo extends AbstractPackageMojo {
 
     @Override
     protected void doExecute(StepResult step) throws ConfigException, InvalidPackageException, EdgeApiException {
-        NetworkSettings network = networkSettings();
-        network.checkWithoutCredentials();
+        NetworkSettings network = checkedNetworkSettings();
         PackageInfo pkg = checkedPackage();
+        checkNotesOfFollowingPublish();
         ClientSettings client = clientSettings(network);
         if (dryRun) {
             dryRunCredentialCheck(client);

@@ -1,6 +1,8 @@
 package io.github.edgeaddons.pkg;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -14,6 +16,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -315,17 +319,25 @@ public final class PackageValidator {
             InputStreamReader reader = new InputStreamReader(in, utf8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
-            JsonReader json = new JsonReader(reader);
-            // Chrome accepts comments in manifest.json; LENIENT allows // and /* */ comments (and more).
-            json.setStrictness(Strictness.LENIENT);
+            // Exactly JSON, plus the comments Chrome accepts (// and /* */) and a BOM: the comments are blanked
+            // out (keeping line and column), then a strict reader parses the rest. Gson's lenient mode would
+            // also take unquoted keys, single quotes and more, which the store refuses.
+            JsonReader json = new JsonReader(new StringReader(withoutComments(where, readAll(reader))));
+            json.setStrictness(Strictness.STRICT);
             try {
                 json.peek();
             } catch (EOFException empty) {
                 throw new InvalidPackageException(where + " is empty. It must contain a JSON object with at least"
                         + " manifest_version, name and version.");
             }
-            root = JsonParser.parseReader(json);
-            if (json.peek() != JsonToken.END_DOCUMENT) {
+            root = readValue(where, json);
+            boolean more;
+            try {
+                more = json.peek() != JsonToken.END_DOCUMENT;
+            } catch (com.google.gson.stream.MalformedJsonException e) {
+                more = true; // a strict reader refuses a second top-level value outright
+            }
+            if (more) {
                 throw new InvalidPackageException(where + " is not valid JSON: unexpected content after the end of"
                         + " the top-level value" + position(json) + ". Fix the file so it holds exactly one JSON object.");
             }
@@ -351,6 +363,107 @@ public final class PackageValidator {
                     + "). The manifest must be an object like {\"manifest_version\": 3, \"name\": ..., \"version\": ...}.");
         }
         return root.getAsJsonObject();
+    }
+
+    private static String readAll(Reader reader) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[8192];
+        int n;
+        while ((n = reader.read(buf)) > 0) {
+            sb.append(buf, 0, n);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The text with every {@code //} and {@code /* *}{@code /} comment outside strings replaced by spaces
+     * (newlines kept), so that positions in later error messages still match the file.
+     */
+    static String withoutComments(String where, String text) throws InvalidPackageException {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        int line = 1;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                int start = i++;
+                while (i < text.length() && text.charAt(i) != '"' && text.charAt(i) != '\n') {
+                    i += text.charAt(i) == '\\' ? 2 : 1;
+                }
+                i = Math.min(i + 1, text.length());
+                out.append(text, start, i);
+            } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
+                while (i < text.length() && text.charAt(i) != '\n') {
+                    out.append(' ');
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                if (end < 0) {
+                    throw new InvalidPackageException(where + " is not valid JSON: a /* comment that starts at line "
+                            + line + " is never closed. Close it with */.");
+                }
+                for (int j = i; j < end + 2; j++) {
+                    char k = text.charAt(j);
+                    out.append(k == '\n' || k == '\r' ? k : ' ');
+                    if (k == '\n') {
+                        line++;
+                    }
+                }
+                i = end + 2;
+            } else {
+                if (c == '\n') {
+                    line++;
+                }
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** One JSON value, read strictly; an object that names a key twice is refused, naming the key. */
+    private static JsonElement readValue(String where, JsonReader json) throws IOException, InvalidPackageException {
+        switch (json.peek()) {
+            case BEGIN_OBJECT: {
+                JsonObject o = new JsonObject();
+                json.beginObject();
+                while (json.hasNext()) {
+                    String at = position(json);
+                    String name = json.nextName();
+                    if (o.has(name)) {
+                        throw new InvalidPackageException(where + " names the key \"" + name + "\" twice in the"
+                                + " same object" + at + ". JSON parsers disagree on which one counts, and the store"
+                                + " refuses such a manifest: keep one.");
+                    }
+                    o.add(name, readValue(where, json));
+                }
+                json.endObject();
+                return o;
+            }
+            case BEGIN_ARRAY: {
+                JsonArray a = new JsonArray();
+                json.beginArray();
+                while (json.hasNext()) {
+                    a.add(readValue(where, json));
+                }
+                json.endArray();
+                return a;
+            }
+            case STRING:
+                return new JsonPrimitive(json.nextString());
+            case NUMBER:
+                // through Gson's own number type, which keeps the literal as written ("3", "3.0")
+                return JsonParser.parseString(json.nextString());
+            case BOOLEAN:
+                return new JsonPrimitive(json.nextBoolean());
+            case NULL:
+                json.nextNull();
+                return JsonNull.INSTANCE;
+            default:
+                throw new InvalidPackageException(where + " is not valid JSON: unexpected " + json.peek()
+                        + position(json) + ". Fix the syntax error.");
+        }
     }
 
     private static void skipUtf8Bom(String where, BufferedInputStream in) throws IOException, InvalidPackageException {
@@ -475,6 +588,12 @@ public final class PackageValidator {
         int see = message.indexOf("\nSee ");
         if (see >= 0) {
             message = message.substring(0, see);
+        }
+        // the strict reader's advice is for programmers; say what JSON requires instead
+        String lenient = "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
+        if (message.startsWith(lenient)) {
+            message = "this is not JSON (keys and strings need double quotes; single quotes, unquoted keys and"
+                    + " words, and trailing commas are not allowed)" + message.substring(lenient.length());
         }
         return message.replace('\n', ' ').trim();
     }

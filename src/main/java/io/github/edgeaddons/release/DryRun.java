@@ -70,7 +70,7 @@ public final class DryRun {
         }
         if (!accepted) {
             throw new EdgeApiException(EdgeApiException.Kind.AUTH, "The store refused the credentials of <server> '"
-                    + settings.serverId() + "' (HTTP 401). " + Hints.forHttpStatus(401, settings.serverId()), 401,
+                    + settings.serverId() + "' (HTTP 401). " + Hints.unauthorized(settings, null), 401,
                     null, null, null);
         }
         reporter.info(PREFIX + "The store accepted the credentials of <server> '" + settings.serverId() + "'.");

@@ -182,7 +182,7 @@ public final class Release {
                 null);
     }
 
-    private static EdgeApiException closeFailure(IOException e) {
+    static EdgeApiException closeFailure(IOException e) {
         return new EdgeApiException(EdgeApiException.Kind.NETWORK, "Could not close the HTTP client: "
                 + e.getMessage(), -1, null, null, e);
     }

@@ -120,6 +120,16 @@ class ReferenceDocTest {
     }
 
     @Test
+    void renderingIsTheSameEachTimeAndListsEachGoalOnce() {
+        String first = render();
+        assertEquals(first, render(), "rendering must not change what the next rendering sees");
+        for (Param p : allParams().values()) {
+            assertEquals(new java.util.LinkedHashSet<>(p.goals).size(), p.goals.size(),
+                    p.name + " lists a goal twice: " + p.goals);
+        }
+    }
+
+    @Test
     void readmeTableNamesEveryPropertyWithItsDefault() throws Exception {
         String readme = new String(Files.readAllBytes(README), StandardCharsets.UTF_8);
         Map<String, Param> all = allParams();
@@ -143,6 +153,10 @@ class ReferenceDocTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /**
+     * Every parameter once, with the goals that take it. Built afresh on each call from the descriptor's
+     * goals, which it never changes, so that the tests pass in any order and any number of times.
+     */
     private static Map<String, Param> allParams() {
         Map<String, Param> all = new TreeMap<>();
         for (Goal g : GOALS.values()) {
@@ -150,15 +164,19 @@ class ReferenceDocTest {
                 continue;
             }
             for (Param p : g.params) {
-                Param known = all.get(p.name);
-                if (known == null) {
-                    all.put(p.name, p);
-                    known = p;
-                }
-                known.goals.add(g.name);
+                all.computeIfAbsent(p.name, n -> copyWithoutGoals(p)).goals.add(g.name);
             }
         }
         return all;
+    }
+
+    private static Param copyWithoutGoals(Param p) {
+        Param c = new Param();
+        c.name = p.name;
+        c.property = p.property;
+        c.defaultValue = p.defaultValue;
+        c.description = p.description;
+        return c;
     }
 
     private static String render() {

@@ -150,6 +150,45 @@ class PackageValidatorTest {
         assertEquals(3, info.manifestVersion());
     }
 
+    @Test
+    void commentMarkersInsideStringsAreText() throws Exception {
+        PackageInfo info = validator.validate(zipWithManifest("{\"manifest_version\": 3, /* a\n block */"
+                + " \"name\": \"http://x /* not a comment */ \\\" // neither\", \"version\": \"1.0\"}"));
+        assertEquals("http://x /* not a comment */ \" // neither", info.name());
+    }
+
+    /** What Gson's lenient mode took and the store does not: exactly JSON (plus comments) is accepted. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{manifest_version: 3, \"name\": \"X\", \"version\": \"1.0\"}",
+        "{'manifest_version': 3, \"name\": \"X\", \"version\": \"1.0\"}",
+        "{\"manifest_version\": 3, \"name\": 'X', \"version\": \"1.0\"}",
+        "{\"manifest_version\": 3, \"name\": X, \"version\": \"1.0\"}",
+        "{\"manifest_version\": 3, \"name\": \"X\", \"version\": \"1.0\",}",
+        "{\"manifest_version\": 3; \"name\": \"X\"; \"version\": \"1.0\"}",
+        "# hash comment\n{\"manifest_version\": 3, \"name\": \"X\", \"version\": \"1.0\"}"})
+    void manifestThatIsNotStrictJsonIsRefused(String json) throws Exception {
+        String m = fail(zipWithManifest(json));
+        assertContains(m, "is not valid JSON", "line 1");
+        assertFalse(m.contains("setStrictness"), m);
+    }
+
+    @Test
+    void duplicateKeysAreRefusedNamingTheKey() throws Exception {
+        String m = fail(zipWithManifest("{\"manifest_version\": 3, \"name\": \"X\",\n \"version\": \"1.0\","
+                + "\n \"version\": \"2.0\"}"));
+        assertContains(m, "names the key \"version\" twice", "line 3", "keep one");
+        String nested = fail(zipWithManifest("{\"manifest_version\": 3, \"name\": \"X\", \"version\": \"1.0\","
+                + " \"background\": {\"service_worker\": \"a.js\", \"service_worker\": \"b.js\"}}"));
+        assertContains(nested, "\"service_worker\" twice", "$.background");
+    }
+
+    @Test
+    void unclosedBlockCommentIsRefused() throws Exception {
+        String m = fail(zipWithManifest("{\"manifest_version\": 3,\n /* open\n \"name\": \"X\", \"version\": \"1.0\"}"));
+        assertContains(m, "/* comment that starts at line 2 is never closed");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "65535.0.0.1", "1.10", "1.2.3.4"})
     void validEdgeVersions(String version) throws Exception {

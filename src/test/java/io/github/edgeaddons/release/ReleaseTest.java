@@ -90,7 +90,7 @@ class ReleaseTest {
 
         String submission = Release.submissionId(done.message());
         assertNotNull(submission, done.message());
-        assertTrue(submission.matches("[0-9a-f-]{36}"), submission);
+        assertTrue(submission.matches("[0-9]{19}"), submission);
         assertTrue(reporter.infos.stream().anyMatch(i -> i.contains("submission " + submission)), reporter.infos.toString());
         assertTrue(reporter.infos.stream().anyMatch(i -> i.contains("1.2.3")), reporter.infos.toString());
     }

@@ -31,6 +31,7 @@ public final class Config {
     private volatile Outcome publishOutcome;
     private volatile boolean requireUploadContentType;
     private volatile Path keepUploadsIn;
+    private volatile boolean v1Retired;
 
     // guarded by this
     private final Map<Route, Deque<Fault>> faults = new EnumMap<>(Route.class);
@@ -66,6 +67,7 @@ public final class Config {
         publishOutcome = Outcome.succeeded();
         requireUploadContentType = true;
         keepUploadsIn = null;
+        v1Retired = false;
         clearFaults();
         return this;
     }
@@ -186,6 +188,20 @@ public final class Config {
 
     public Path keepUploadsIn() {
         return keepUploadsIn;
+    }
+
+    /**
+     * Play the store after API v1 was retired (live from February 2025): the token endpoint still issues
+     * tokens, but every API request authenticated with a valid bearer token answers {@code 410 Gone} (empty
+     * body). API-key requests are served as before. Default false.
+     */
+    public Config v1Retired(boolean value) {
+        v1Retired = value;
+        return this;
+    }
+
+    public boolean v1Retired() {
+        return v1Retired;
     }
 
     /** Queue a one-shot fault for the next request on {@code route}; queued faults apply in order. */

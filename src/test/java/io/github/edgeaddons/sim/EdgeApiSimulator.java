@@ -62,6 +62,12 @@ public final class EdgeApiSimulator implements AutoCloseable {
     public static final String TENANT = "sim-tenant";
     /** Default upload success message. */
     public static final String UPLOAD_SUCCESS_MESSAGE = "Successfully updated package to package.zip";
+    /** The upload success message as the live service also answers it: without a file name. */
+    public static final String UPLOAD_SUCCESS_MESSAGE_WITHOUT_FILE = "Successfully updated package";
+    /** The 401 body of the live service when an API-key request lacks the client-id header (it then checks for a JWT). */
+    public static final String INVALID_AZURE_AD_JWT = "{\"statusCode\": 401, \"message\": \"Invalid Azure AD JWT\"}";
+    /** The 401 body of the live service for a v1 bearer token it does not accept. */
+    public static final String INVALID_JWT = "{\"statusCode\": 401, \"message\": \"Invalid JWT.\"}";
 
     static final String ZERO_GUID = "00000000-0000-0000-0000-000000000000";
     private static final int TEXT_LIMIT = 64 * 1024;
@@ -420,7 +426,11 @@ public final class EdgeApiSimulator implements AutoCloseable {
             return;
         }
         if (!rec.authValid()) {
-            sendEmpty(ex, rec, 401); // live: 401 with an empty body
+            unauthorized(ex, rec, h);
+            return;
+        }
+        if (config.v1Retired() && isBearer(h)) {
+            sendEmpty(ex, rec, 410); // live from February 2025: v1 answers 410 Gone, though its token still comes
             return;
         }
         if (match.route == Route.PRODUCTS) {
@@ -551,8 +561,12 @@ public final class EdgeApiSimulator implements AutoCloseable {
 
     private void tokenError(HttpExchange ex, RecordedRequest rec, int status, String error, String description)
             throws IOException {
+        // Azure AD's descriptions run over several lines: the message, then trace and correlation ids
+        String full = description + "\r\nTrace ID: " + UUID.randomUUID() + "\r\nCorrelation ID: " + UUID.randomUUID()
+                + "\r\nTimestamp: " + Instant.now();
         sendJson(ex, rec, status, "{\"error\":" + SimJson.quote(error) + ",\"error_description\":"
-                + SimJson.quote(description) + "}");
+                + SimJson.quote(full) + ",\"error_codes\":[" + description.replaceAll("^AADSTS(\\d+).*", "$1")
+                + "]}");
     }
 
     private void applyFault(HttpExchange ex, RecordedRequest rec, Match match, Fault fault) throws IOException {
@@ -700,6 +714,28 @@ public final class EdgeApiSimulator implements AutoCloseable {
         return false;
     }
 
+    /**
+     * A 401 as the live service words it: an API-key request without the {@code X-ClientID} header (for
+     * example misspelt {@code X-Client-ID}) falls back to the JWT check, answering "Invalid Azure AD JWT"; a
+     * bearer token that is not accepted answers "Invalid JWT."; a wrong key or client id answers an empty 401.
+     */
+    private void unauthorized(HttpExchange ex, RecordedRequest rec, Headers h) throws IOException {
+        String auth = h.getFirst("Authorization");
+        String scheme = auth == null ? "" : auth.trim().split(" ", 2)[0];
+        if ("ApiKey".equalsIgnoreCase(scheme) && h.getFirst("X-ClientID") == null) {
+            sendJson(ex, rec, 401, INVALID_AZURE_AD_JWT);
+        } else if ("Bearer".equalsIgnoreCase(scheme)) {
+            sendJson(ex, rec, 401, INVALID_JWT);
+        } else {
+            sendEmpty(ex, rec, 401);
+        }
+    }
+
+    private static boolean isBearer(Headers h) {
+        String auth = h.getFirst("Authorization");
+        return auth != null && auth.trim().regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
     private Map<String, List<String>> maskHeaders(Headers h) {
         Map<String, List<String>> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, List<String>> e : h.entrySet()) {
@@ -843,7 +879,7 @@ public final class EdgeApiSimulator implements AutoCloseable {
             this.outcome = outcome;
             this.vocabulary = vocabulary;
             this.successMessage = kind == Operation.Kind.UPLOAD ? UPLOAD_SUCCESS_MESSAGE
-                    : "Successfully created submission with ID " + UUID.randomUUID();
+                    : "Successfully created submission with ID " + submissionNumber();
             if (outcome.delay() != null) {
                 terminalAt = created.plus(outcome.delay());
             }
@@ -854,6 +890,12 @@ public final class EdgeApiSimulator implements AutoCloseable {
             if (terminalAt == null || now.isBefore(terminalAt)) {
                 terminalAt = now;
             }
+        }
+
+        /** A 19-digit submission id, as the live service answers (1152921505701822265): more than a long's 18 safe digits. */
+        private static String submissionNumber() {
+            return "11529215" + String.format(Locale.ROOT, "%011d",
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000_000L));
         }
 
         /** Answer one status GET: the JSON body. */

@@ -224,11 +224,9 @@ class EdgeApiSimulatorTest {
         List<HttpRequest.Builder> bad = List.of(
                 zipPost(req(uploadPath(PID)).header("Authorization", "ApiKey wrong-key")
                         .header("X-ClientID", EdgeApiSimulator.CLIENT_ID), smallZip()),
-                zipPost(req(uploadPath(PID)).header("Authorization", "ApiKey " + EdgeApiSimulator.API_KEY), smallZip()),
                 zipPost(req(uploadPath(PID)).header("Authorization", "ApiKey " + EdgeApiSimulator.API_KEY)
                         .header("X-ClientID", "someone-else"), smallZip()),
-                zipPost(req(uploadPath(PID)), smallZip()),
-                req(uploadStatusPath(PID, UUID.randomUUID().toString())).header("Authorization", "Bearer nope").GET());
+                zipPost(req(uploadPath(PID)), smallZip()));
         for (HttpRequest.Builder b : bad) {
             HttpResponse<String> r = send(b);
             assertEquals(401, r.statusCode());
@@ -237,6 +235,47 @@ class EdgeApiSimulatorTest {
             assertEquals(401, last().status());
         }
         assertEquals(1, sim.operations().size(), "rejected uploads create no operation");
+    }
+
+    @Test
+    void apiKeyWithoutTheClientIdHeaderAnswersTheJwtFallbackBody() throws Exception {
+        // live: a misspelt client-id header makes the service check for an Azure AD token instead
+        for (HttpRequest.Builder b : List.of(
+                zipPost(req(uploadPath(PID)).header("Authorization", "ApiKey " + EdgeApiSimulator.API_KEY)
+                        .header("X-Client-ID", EdgeApiSimulator.CLIENT_ID), smallZip()),
+                zipPost(req(uploadPath(PID)).header("Authorization", "ApiKey " + EdgeApiSimulator.API_KEY), smallZip()))) {
+            HttpResponse<String> r = send(b);
+            assertEquals(401, r.statusCode());
+            assertEquals("Invalid Azure AD JWT", SimJson.parseObject(r.body()).get("message"));
+            assertEquals(401L, SimJson.parseObject(r.body()).get("statusCode"));
+        }
+        HttpResponse<String> bearer = send(req(uploadStatusPath(PID, UUID.randomUUID().toString()))
+                .header("Authorization", "Bearer nope").GET());
+        assertEquals(401, bearer.statusCode());
+        assertEquals("Invalid JWT.", SimJson.parseObject(bearer.body()).get("message"));
+        assertEquals(0, sim.operations().size());
+    }
+
+    @Test
+    void retiredV1AnswersGoneWhileTheTokenStillComes() throws Exception {
+        sim.config().v1Retired(true);
+        HttpResponse<String> t = token(EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.CLIENT_SECRET, "client_credentials");
+        assertEquals(200, t.statusCode(), t.body());
+        String accessToken = (String) SimJson.parseObject(t.body()).get("access_token");
+        HttpResponse<String> up = send(zipPost(req(uploadPath(PID)).header("Authorization", "Bearer " + accessToken),
+                smallZip()));
+        assertEquals(410, up.statusCode());
+        assertEquals(0, sim.operations().size(), "a 410 creates no operation");
+        assertEquals(202, send(zipPost(v11(uploadPath(PID)), smallZip())).statusCode(), "API keys still work");
+    }
+
+    @Test
+    void tokenErrorsCarryAzureAdTraceLines() throws Exception {
+        HttpResponse<String> bad = token(EdgeApiSimulator.CLIENT_ID, "wrong-secret", "client_credentials");
+        assertEquals(401, bad.statusCode());
+        String description = (String) SimJson.parseObject(bad.body()).get("error_description");
+        assertTrue(description.startsWith("AADSTS7000215: "), description);
+        assertTrue(description.contains("\r\nTrace ID: "), description);
     }
 
     @Test
@@ -273,7 +312,7 @@ class EdgeApiSimulatorTest {
         HttpResponse<String> expired = send(req(uploadStatusPath(PID, lastSegment(up.headers().firstValue("Location")
                 .orElseThrow()))).header("Authorization", "Bearer " + accessToken).GET());
         assertEquals(401, expired.statusCode());
-        assertEquals("", expired.body());
+        assertEquals("Invalid JWT.", SimJson.parseObject(expired.body()).get("message"));
 
         // a new token works again
         String fresh = (String) SimJson.parseObject(token(EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.CLIENT_SECRET,
@@ -441,7 +480,7 @@ class EdgeApiSimulatorTest {
         Map<String, Object> done = pollPublish(opId);
         assertEquals("Succeeded", done.get("status"));
         assertTrue(((String) done.get("message")).matches(
-                "Successfully created submission with ID [0-9a-f-]{36}"), (String) done.get("message"));
+                "Successfully created submission with ID [0-9]{19}"), (String) done.get("message"));
         assertEquals(Operation.Kind.PUBLISH, sim.operations().get(0).kind());
     }
 

@@ -38,8 +38,8 @@ public final class ItSupport {
 
     /** Where the simulator is kept in the invoker's {@code context} map. */
     public static final String CONTEXT_KEY = "edgeApiSimulator";
-    /** The submission id in the publish success message of every IT simulator. */
-    public static final String SUBMISSION_ID = "5b0e1b7c-1d2e-4f3a-9b8c-7d6e5f4a3b2c";
+    /** The submission id in the publish success message of every IT simulator: 19 digits, as the live store's. */
+    public static final String SUBMISSION_ID = "1152921505701822265";
     /** The publish success message: the live service's wording with {@link #SUBMISSION_ID}. */
     public static final String PUBLISH_SUCCESS_MESSAGE = "Successfully created submission with ID " + SUBMISSION_ID;
 

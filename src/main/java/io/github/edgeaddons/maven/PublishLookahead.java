@@ -1,0 +1,131 @@
+package io.github.edgeaddons.maven;
+
+import java.io.File;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+
+/**
+ * Looks ahead from {@code upload} to the {@code publish} that will follow it in this build, so that upload
+ * can check publish's certification notes file before it replaces the draft.
+ *
+ * <p>A publish follows when either
+ * <ul>
+ *   <li>the command line names the publish goal ({@code edge-addons:publish}, or by coordinates), or
+ *   <li>upload runs from the lifecycle (not as a direct {@code edge-addons:upload} invocation) and the
+ *       project's effective POM binds {@code publish} in an execution of this plugin: both goals default to
+ *       the {@code deploy} phase, so the build that reaches upload reaches publish.
+ * </ul>
+ * This reads the project model and the requested goals, which Maven has fixed before any mojo runs; it does
+ * not ask Maven to compute an execution plan (which would repeat the lifecycle's work, and is not public API).
+ *
+ * <p>The notes file is the one that publish will read: the {@code notesFile} of the publish execution's
+ * {@code <configuration>}, else of the plugin's, else the property {@code edge.notesFile}; {@code ${...}}
+ * expressions are evaluated as Maven evaluates them for publish, and a relative path is taken from the
+ * project's base directory, as Maven does for a {@code File} parameter.
+ */
+final class PublishLookahead {
+    private static final String NOTES_FILE = "notesFile";
+    private static final String NOTES_PROPERTY = "edge.notesFile";
+
+    private PublishLookahead() {}
+
+    /**
+     * The notes file of the publish that follows in this build, or null when no publish follows or it
+     * reads no file (it sends {@code edge.notes}).
+     */
+    static File notesFileOfFollowingPublish(MavenSession session, MavenProject project, MojoExecution execution,
+            PluginDescriptor plugin) {
+        if (session == null || project == null) {
+            return null;
+        }
+        String prefix = plugin != null && plugin.getGoalPrefix() != null ? plugin.getGoalPrefix() : "edge-addons";
+        boolean onCommandLine = namesPublish(session.getGoals(), prefix);
+        PluginExecution bound = onCommandLine || !fromLifecycle(execution) ? null : boundPublish(project);
+        if (!onCommandLine && bound == null) {
+            return null;
+        }
+        Plugin model = thisPlugin(project);
+        String value = child(bound == null ? null : bound.getConfiguration(), NOTES_FILE);
+        if (value == null) {
+            value = child(model == null ? null : model.getConfiguration(), NOTES_FILE);
+        }
+        if (value == null) {
+            value = session.getUserProperties().getProperty(NOTES_PROPERTY,
+                    project.getProperties().getProperty(NOTES_PROPERTY));
+        }
+        if (value == null || value.trim().isEmpty()) {
+            return null;
+        }
+        Object evaluated = value;
+        if (execution != null && value.contains("${")) {
+            try {
+                evaluated = new PluginParameterExpressionEvaluator(session, execution).evaluate(value, File.class);
+            } catch (ExpressionEvaluationException e) {
+                return null; // publish itself will report the expression
+            }
+        }
+        if (evaluated == null) {
+            return null;
+        }
+        File f = evaluated instanceof File ? (File) evaluated : new File(evaluated.toString().trim());
+        return f.isAbsolute() || project.getBasedir() == null ? f : new File(project.getBasedir(), f.getPath());
+    }
+
+    private static boolean namesPublish(List<String> goals, String prefix) {
+        if (goals == null) {
+            return false;
+        }
+        for (String g : goals) {
+            if (g.equals(prefix + ":publish")
+                    || (g.startsWith(MavenResumeCommands.GROUP_ID + ":" + MavenResumeCommands.ARTIFACT_ID + ":")
+                            && g.endsWith(":publish"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean fromLifecycle(MojoExecution execution) {
+        return execution != null && execution.getLifecyclePhase() != null
+                && execution.getSource() != MojoExecution.Source.CLI;
+    }
+
+    private static PluginExecution boundPublish(MavenProject project) {
+        Plugin p = thisPlugin(project);
+        if (p == null) {
+            return null;
+        }
+        for (PluginExecution e : p.getExecutions()) {
+            if (e.getGoals().contains("publish")) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Plugin thisPlugin(MavenProject project) {
+        List<Plugin> plugins = project.getBuildPlugins();
+        if (plugins == null) {
+            return null;
+        }
+        for (Plugin p : plugins) {
+            if (MavenResumeCommands.ARTIFACT_ID.equals(p.getArtifactId())
+                    && (p.getGroupId() == null || MavenResumeCommands.GROUP_ID.equals(p.getGroupId()))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** A child's text of a {@code <configuration>} (an {@code Xpp3Dom}, read reflectively as for Maven 4). */
+    private static String child(Object configuration, String name) {
+        return SettingsCredentials.child(configuration, name);
+    }
+}

@@ -1,0 +1,290 @@
+package io.github.edgeaddons.client;
+
+import static io.github.edgeaddons.client.ClientTestSupport.apiKeySettings;
+import static io.github.edgeaddons.client.ClientTestSupport.oauthSettings;
+import static io.github.edgeaddons.client.ClientTestSupport.randomFile;
+import static io.github.edgeaddons.client.ClientTestSupport.routes;
+import static io.github.edgeaddons.client.ClientTestSupport.seconds;
+import static io.github.edgeaddons.client.ClientTestSupport.statuses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.edgeaddons.client.ClientTestSupport.RecordingReporter;
+import io.github.edgeaddons.sim.EdgeApiSimulator;
+import io.github.edgeaddons.sim.Fault;
+import io.github.edgeaddons.sim.Outcome;
+import io.github.edgeaddons.sim.Route;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store's answers as the live service gives them (EDGE-API.md, "Learned from the live service"),
+ * played by the simulator over real HTTP: each failure's message says what came back and the hint fits
+ * the answer, the request and the auth mode.
+ */
+class StoreAnswersTest {
+    private static final String HTML_404 = "<!DOCTYPE html><html><head><title>404 Web Site not found</title></head>"
+            + "<body><h1>404 Web Site not found.</h1></body></html>";
+
+    private static EdgeApiSimulator sim;
+
+    @TempDir
+    Path tmp;
+
+    private RecordingReporter reporter;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = new EdgeApiSimulator().start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        sim.reset();
+        sim.config().restoreDefaults();
+        reporter = new RecordingReporter();
+    }
+
+    private EdgeAddonsClient apiKeyClient() {
+        return new EdgeAddonsClient(apiKeySettings(sim).reporter(reporter).build());
+    }
+
+    private EdgeAddonsClient oauthClient() {
+        return new EdgeAddonsClient(oauthSettings(sim).reporter(reporter).build());
+    }
+
+    private Path zip() throws Exception {
+        return randomFile(tmp, "ext.zip", 10_000);
+    }
+
+    private EdgeApiException upload(EdgeAddonsClient c) throws Exception {
+        Path zip = zip();
+        try (EdgeAddonsClient client = c) {
+            return assertThrows(EdgeApiException.class, () -> client.startUpload(zip, Files.size(zip), seconds(10)));
+        }
+    }
+
+    private EdgeApiException publish(EdgeAddonsClient c, String notes) throws Exception {
+        try (EdgeAddonsClient client = c) {
+            return assertThrows(EdgeApiException.class, () -> client.startPublish(notes, seconds(10)));
+        }
+    }
+
+    // ---- API v1 retired ----------------------------------------------------------------------------------
+
+    @Test
+    void goneUnderV1SaysTheApiVersionIsRetiredAndHowToSwitch() throws Exception {
+        sim.config().v1Retired(true);
+        EdgeApiException e = upload(oauthClient());
+
+        assertEquals(Arrays.asList(Route.TOKEN, Route.UPLOAD), routes(sim), "the token still comes; a 410 is final");
+        assertEquals(Collections.singletonList(200), statuses(sim, Route.TOKEN));
+        assertEquals(410, e.httpStatus());
+        assertTrue(e.isUserActionable());
+        String m = e.getMessage();
+        assertTrue(m.startsWith("The store answered HTTP 410 Gone to the upload of ext.zip."), m);
+        assertTrue(m.contains("no longer serves this API version"), m);
+        assertTrue(m.contains("API v1"), m);
+        assertTrue(m.contains("create an API key"), m);
+        assertTrue(m.contains("<server> 'edge-test'"), m);
+        assertTrue(m.contains("remove edge.tokenUrl and edge.authMode"), m);
+        assertFalse(m.contains("HTTP 410  "), m);
+    }
+
+    @Test
+    void goneOnAStatusRequestSaysTheSame() throws Exception {
+        sim.config().fault(Route.PUBLISH_STATUS, Fault.status(410));
+        try (EdgeAddonsClient client = oauthClient()) {
+            EdgeApiException e = assertThrows(EdgeApiException.class,
+                    () -> client.status(OperationKind.PUBLISH, "0b2c4d6e-0000-4000-8000-000000000001", seconds(10)));
+            assertTrue(e.getMessage().contains("HTTP 410 Gone"), e.getMessage());
+            assertTrue(e.getMessage().contains("no longer serves this API version"), e.getMessage());
+        }
+    }
+
+    @Test
+    void reasonPhrasesComeFromHttpClientsCatalogue() throws Exception {
+        sim.config().fault(Route.UPLOAD, Fault.status(422));
+        EdgeApiException known = upload(apiKeyClient());
+        assertTrue(known.getMessage().startsWith("The store answered HTTP 422 Unprocessable Content to the upload"),
+                known.getMessage());
+        sim.config().fault(Route.UPLOAD, Fault.status(499));
+        EdgeApiException unknown = upload(apiKeyClient());
+        // a status the catalogue does not name: no reason, and no double space where it would be
+        assertTrue(unknown.getMessage().startsWith("The store answered HTTP 499 to the upload"), unknown.getMessage());
+    }
+
+    // ---- 401 by auth mode and body ----------------------------------------------------------------------
+
+    @Test
+    void apiKey401WithTheJwtFallbackBodyPointsAtTheHeadersNotTheExpiry() throws Exception {
+        sim.config().fault(Route.UPLOAD, Fault.status(401).body("application/json", EdgeApiSimulator.INVALID_AZURE_AD_JWT));
+        String m = upload(apiKeyClient()).getMessage();
+        assertTrue(m.contains("message: Invalid Azure AD JWT"), m);
+        assertTrue(m.contains("did not take the request as API-key authentication"), m);
+        assertTrue(m.contains("X-ClientID"), m);
+        assertTrue(m.contains("client ID"), m);
+        assertFalse(m.contains("72 days"), m);
+    }
+
+    @Test
+    void apiKey401WithAnEmptyBodyIsTheKeyExpiry() throws Exception {
+        sim.config().apiKey("rotated-away");
+        String m = upload(apiKeyClient()).getMessage();
+        assertTrue(m.startsWith("The store answered HTTP 401 Unauthorized"), m);
+        assertTrue(m.contains("expire after 72 days"), m);
+    }
+
+    @Test
+    void v1Unauthorized401NeverGivesTheApiKeyAdvice() throws Exception {
+        // two refusals: the first answer and the one after the token was fetched again
+        sim.config().fault(Route.UPLOAD, Fault.status(401).body("application/json", EdgeApiSimulator.INVALID_JWT))
+                .fault(Route.UPLOAD, Fault.status(401).body("application/json", EdgeApiSimulator.INVALID_JWT));
+        String m = upload(oauthClient()).getMessage();
+        assertTrue(m.contains("message: Invalid JWT."), m);
+        assertTrue(m.contains("client secret"), m);
+        assertTrue(m.contains("API v1 is retired"), m);
+        assertFalse(m.contains("72 days"), m);
+        assertEquals(2, sim.requests(Route.TOKEN).size(), "one token, and one more after the first 401");
+    }
+
+    // ---- 404: the front door or the ids -----------------------------------------------------------------
+
+    @Test
+    void html404IsServerTroubleNotTheProductId() throws Exception {
+        sim.config().fault(Route.PUBLISH, Fault.status(404).body("text/html", HTML_404));
+        String m = publish(apiKeyClient(), "notes").getMessage();
+        assertTrue(m.contains("(an HTML page: 404 Web Site not found)"), m);
+        assertTrue(m.contains("not a wrong id"), m);
+        assertTrue(m.contains("Try again later"), m);
+        assertTrue(m.contains("Partner Center"), m);
+        assertFalse(m.contains("Check edge.productId"), m);
+    }
+
+    @Test
+    void json404IsTheProductId() throws Exception {
+        sim.config().products("11111111-2222-3333-4444-555555555555");
+        String m = upload(apiKeyClient()).getMessage();
+        assertTrue(m.contains("message: Product not found"), m);
+        assertTrue(m.contains("Check edge.productId"), m);
+    }
+
+    @Test
+    void html404OnAStatusRequestIsNotAnUnknownOperation() throws Exception {
+        sim.config().fault(Route.UPLOAD_STATUS, Fault.status(404).body("text/html", HTML_404));
+        try (EdgeAddonsClient client = apiKeyClient()) {
+            EdgeApiException e = assertThrows(EdgeApiException.class,
+                    () -> client.status(OperationKind.UPLOAD, "0b2c4d6e-0000-4000-8000-000000000002", seconds(10)));
+            assertFalse(EdgeAddonsClient.isUnknownOperation(e), e.getMessage());
+            assertFalse(e.getMessage().contains("does not know operation"), e.getMessage());
+        }
+        try (EdgeAddonsClient client = apiKeyClient()) {
+            EdgeApiException e = assertThrows(EdgeApiException.class,
+                    () -> client.status(OperationKind.UPLOAD, "0b2c4d6e-0000-4000-8000-000000000002", seconds(10)));
+            assertTrue(EdgeAddonsClient.isUnknownOperation(e), e.getMessage());
+            assertTrue(e.getMessage().contains("does not know operation 0b2c4d6e-0000-4000-8000-000000000002"),
+                    e.getMessage());
+        }
+    }
+
+    // ---- 400: notes or package ----------------------------------------------------------------------------
+
+    @Test
+    void publish400IsAboutTheNotesBodyAndSaysWhatWasSent() throws Exception {
+        sim.config().fault(Route.PUBLISH, Fault.status(400));
+        String notes = "Release notes ✓";
+        String m = publish(apiKeyClient(), notes).getMessage();
+        int bytes = notes.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(m.contains("certification notes (sent: " + bytes + " bytes, text/plain; charset=UTF-8)"), m);
+        assertTrue(m.contains("edge.notes or edge.notesFile"), m);
+        assertFalse(m.contains("edge.file"), m);
+    }
+
+    @Test
+    void upload400IsAboutThePackage() throws Exception {
+        sim.config().fault(Route.UPLOAD, Fault.status(400));
+        String m = upload(apiKeyClient()).getMessage();
+        assertTrue(m.contains("refused the package upload (sent: 10000 bytes, application/zip)"), m);
+        assertTrue(m.contains("edge.file"), m);
+        assertFalse(m.contains("notes"), m);
+    }
+
+    // ---- 5xx --------------------------------------------------------------------------------------------
+
+    @Test
+    void serverErrorsSayOutagesLastAndTheDraftIsKept() throws Exception {
+        sim.config().failAlways(Route.UPLOAD, 500);
+        String m = upload(apiKeyClient()).getMessage();
+        assertTrue(m.startsWith("The store answered HTTP 500 Internal Server Error"), m);
+        assertTrue(m.contains("weeks"), m);
+        assertTrue(m.contains("kept"), m);
+    }
+
+    // ---- the token endpoint ------------------------------------------------------------------------------
+
+    @Test
+    void tokenRefusalIsOneLineWithItsAadstsCode() throws Exception {
+        EdgeAddonsClient client = new EdgeAddonsClient(oauthSettings(sim)
+                .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, "wrong-secret")).reporter(reporter).build());
+        EdgeApiException e = upload(client);
+        String m = e.getMessage();
+        assertEquals(EdgeApiException.Kind.AUTH, e.kind());
+        assertFalse(m.contains("\n") || m.contains("\r"), m);
+        assertTrue(m.contains("(HTTP 401, invalid_client: AADSTS7000215: Invalid client secret provided"), m);
+        assertFalse(m.contains("Trace ID"), m);
+        assertFalse(m.contains("wrong-secret"), m);
+        assertTrue(m.contains("create an API key"), m);
+        assertEquals(Collections.singletonList(Route.TOKEN), routes(sim));
+    }
+
+    @Test
+    void aTokenAnswerThatIsNotJsonSaysSo() throws Exception {
+        sim.config().fault(Route.TOKEN, Fault.status(200).body("text/html", "<html><title>Sign in</title></html>"));
+        EdgeApiException e = upload(oauthClient());
+        String m = e.getMessage();
+        assertEquals(EdgeApiException.Kind.MALFORMED, e.kind());
+        assertTrue(m.contains("answered HTTP 200 with something that is not JSON (an HTML page)"), m);
+        assertFalse(m.contains("without an access_token"), m);
+        assertTrue(m.contains("Check edge.tokenUrl"), m);
+    }
+
+    @Test
+    void aJsonTokenAnswerWithoutAToken() throws Exception {
+        sim.config().fault(Route.TOKEN, Fault.status(200).body("application/json", "{\"token_type\":\"Bearer\"}"));
+        String m = upload(oauthClient()).getMessage();
+        assertTrue(m.contains("with JSON that holds no access_token"), m);
+    }
+
+    // ---- live messages -----------------------------------------------------------------------------------
+
+    @Test
+    void uploadSuccessWithoutAFileNameAndNineteenDigitSubmissionIds() throws Exception {
+        sim.config().uploadOutcome(Outcome.succeeded().message(EdgeApiSimulator.UPLOAD_SUCCESS_MESSAGE_WITHOUT_FILE))
+                .publishOutcome(Outcome.succeeded().message("Successfully created submission with ID 1152921505701822265"));
+        Path zip = zip();
+        try (EdgeAddonsClient client = apiKeyClient()) {
+            OperationStatus up = client.await(OperationKind.UPLOAD, client.startUpload(zip, Files.size(zip), seconds(10)),
+                    seconds(10));
+            assertEquals(OperationState.SUCCEEDED, up.state());
+            assertEquals("Successfully updated package", up.message());
+            OperationStatus pub = client.await(OperationKind.PUBLISH, client.startPublish("n", seconds(10)), seconds(10));
+            assertEquals(OperationState.SUCCEEDED, pub.state());
+            assertEquals("1152921505701822265", io.github.edgeaddons.release.Release.submissionId(pub.message()));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.edgeaddons.release;
+
+import static io.github.edgeaddons.client.ClientTestSupport.apiKeySettings;
+import static io.github.edgeaddons.client.ClientTestSupport.randomFile;
+import static io.github.edgeaddons.client.ClientTestSupport.routes;
+import static io.github.edgeaddons.client.ClientTestSupport.seconds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.edgeaddons.client.ClientTestSupport.RecordingReporter;
+import io.github.edgeaddons.client.EdgeAddonsClient;
+import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.OperationKind;
+import io.github.edgeaddons.sim.EdgeApiSimulator;
+import io.github.edgeaddons.sim.Fault;
+import io.github.edgeaddons.sim.Outcome;
+import io.github.edgeaddons.sim.Route;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link Status}: one look at an operation of either kind, against the simulator. */
+class StatusTest {
+    private static final String UNKNOWN = "0b2c4d6e-0000-4000-8000-00000000abcd";
+    private static EdgeApiSimulator sim;
+
+    @TempDir
+    Path tmp;
+
+    private RecordingReporter reporter;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = new EdgeApiSimulator().start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        sim.reset();
+        sim.config().restoreDefaults();
+        reporter = new RecordingReporter();
+    }
+
+    private Status status() {
+        return new Status(apiKeySettings(sim).reporter(reporter).build(), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void anOperationNeitherEndpointKnowsReportsBothLookups() {
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> status().operation(UNKNOWN));
+        String m = e.getMessage();
+        assertTrue(m.startsWith("Neither the publish nor the upload endpoint knows operation " + UNKNOWN
+                + " of product " + EdgeApiSimulator.PRODUCT_ID), m);
+        assertTrue(m.contains("publish status: The store answered HTTP 404 Not Found to the publish status"), m);
+        assertTrue(m.contains("upload status: The store answered HTTP 404 Not Found to the upload status"), m);
+        assertTrue(m.contains("Check edge.operationId"), m);
+        assertEquals(404, e.httpStatus());
+        assertTrue(e.isUserActionable());
+        assertEquals(Arrays.asList(Route.PUBLISH_STATUS, Route.UPLOAD_STATUS), routes(sim));
+    }
+
+    @Test
+    void anUploadOperationIsFoundOnTheSecondLookup() throws Exception {
+        sim.config().uploadOutcome(Outcome.succeeded().afterPolls(0)
+                .message(EdgeApiSimulator.UPLOAD_SUCCESS_MESSAGE_WITHOUT_FILE));
+        Path zip = randomFile(tmp, "ext.zip", 2_000);
+        String op;
+        try (EdgeAddonsClient c = new EdgeAddonsClient(apiKeySettings(sim).build())) {
+            op = c.startUpload(zip, Files.size(zip), seconds(10));
+        }
+        Status.Report r = status().operation(op);
+        assertEquals(OperationKind.UPLOAD, r.kind);
+        assertEquals("Succeeded", r.status.rawStatus());
+        assertTrue(reporter.infos.contains("Upload operation " + op + ": Succeeded"), reporter.infos.toString());
+        assertTrue(reporter.infos.contains("  message: Successfully updated package"), reporter.infos.toString());
+    }
+
+    @Test
+    void anHtml404PageIsNotTakenForAnUnknownOperation() {
+        sim.config().fault(Route.PUBLISH_STATUS, Fault.status(404).body("text/html",
+                "<html><head><title>404 Web Site not found</title></head></html>"));
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> status().operation(UNKNOWN));
+        assertTrue(e.getMessage().contains("not a wrong id"), e.getMessage());
+        assertFalse(e.getMessage().startsWith("Neither"), e.getMessage());
+        assertEquals(Collections.singletonList(Route.PUBLISH_STATUS), routes(sim), "no second lookup");
+    }
+}
