@@ -280,8 +280,8 @@ public final class EdgeAddonsClient implements Closeable {
             return OperationLocation.operationId(r.header("Location"));
         } catch (MalformedAnswerException e) {
             throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, "The store accepted the " + what
-                    + " request (HTTP " + r.status + ") but " + e.getMessage() + ", so it cannot be followed."
-                    + " Check the product in Partner Center.", r.status, null, null, null);
+                    + " request (HTTP " + r.status + ") but " + e.getMessage() + ", so it cannot be followed. "
+                    + Hints.acceptedButNotFollowable(), r.status, null, null, null);
         }
     }
 
