@@ -130,16 +130,26 @@ public final class EdgeAddonsClient implements Closeable {
      * @return true when the store accepted the credentials
      */
     public boolean credentialsAccepted(Deadline deadline) throws EdgeApiException {
+        return credentialsRefusal(deadline) == null;
+    }
+
+    /**
+     * {@link #credentialsAccepted} with the reason: null when the store accepted the credentials, else what
+     * to do, chosen from the refusal's body and the auth mode (an "Invalid Azure AD JWT" body is not an
+     * expired key).
+     */
+    public String credentialsRefusal(Deadline deadline) throws EdgeApiException {
         URI probe = url(settings, "/v1/products/00000000-0000-0000-0000-000000000000/submissions/operations/"
                 + "00000000-0000-0000-0000-000000000000");
         Transport.Call call = new Transport.Call("GET", probe, null, RetryPolicy.Safety.REPEATABLE,
                 "check the credentials", true);
         Transport.Response r = transport.execute(call, auth, deadline);
         if (r.status == 401 || r.status == 403) {
-            return false;
+            return Hints.forHttpError(settings, Hints.Request.CREDENTIAL_CHECK, r.status, r.header("Content-Type"),
+                    r.body, null);
         }
         if (r.status == 404 || r.isSuccess()) {
-            return true;
+            return null;
         }
         throw httpError(r, "credential check", Hints.Request.CREDENTIAL_CHECK, null, null, null);
     }
@@ -234,8 +244,8 @@ public final class EdgeAddonsClient implements Closeable {
             return OperationLocation.operationId(r.header("Location"));
         } catch (MalformedAnswerException e) {
             throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, "The store accepted the " + what
-                    + " request (HTTP " + r.status + ") but " + e.getMessage() + ", so it cannot be followed."
-                    + " Check the product in Partner Center.", r.status, null, null, null);
+                    + " request (HTTP " + r.status + ") but " + e.getMessage() + ", so it cannot be followed. "
+                    + Hints.acceptedButNotFollowable(), r.status, null, null, null);
         }
     }
 

@@ -162,6 +162,11 @@ public final class Hints {
                 || (body != null && body.trim().startsWith("<"));
     }
 
+    /** The store accepted a request but its answer names no operation to follow. */
+    public static String acceptedButNotFollowable() {
+        return "Check the product in Partner Center.";
+    }
+
     /** A redirect is never followed. */
     public static String redirectNotFollowed(String location) {
         return "It redirects to " + location + "; redirects are not followed, so credentials never go to another"

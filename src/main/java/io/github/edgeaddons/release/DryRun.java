@@ -1,6 +1,5 @@
 package io.github.edgeaddons.release;
 
-import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.client.AuthMode;
 import io.github.edgeaddons.client.Deadline;
 import io.github.edgeaddons.client.EdgeApiException;
@@ -61,17 +60,16 @@ public final class DryRun {
     public void checkCredentials(Deadline deadline) throws EdgeApiException {
         reporter.info(PREFIX + "Checking the credentials with the store (GET under the all-zero product id;"
                 + " no side effects)");
-        boolean accepted;
+        String refusal;
         try (EdgeAddonsClient client = new EdgeAddonsClient(settings)) {
-            accepted = client.credentialsAccepted(deadline);
+            refusal = client.credentialsRefusal(deadline);
         } catch (java.io.IOException e) {
             throw new EdgeApiException(EdgeApiException.Kind.NETWORK, "Could not close the HTTP client: "
                     + e.getMessage(), -1, null, null, e);
         }
-        if (!accepted) {
+        if (refusal != null) {
             throw new EdgeApiException(EdgeApiException.Kind.AUTH, "The store refused the credentials of <server> '"
-                    + settings.serverId() + "' (HTTP 401). " + Hints.unauthorized(settings, null), 401,
-                    null, null, null);
+                    + settings.serverId() + "' (HTTP 401). " + refusal, 401, null, null, null);
         }
         reporter.info(PREFIX + "The store accepted the credentials of <server> '" + settings.serverId() + "'.");
     }

@@ -163,6 +163,21 @@ class StoreAnswersTest {
         assertEquals(2, sim.requests(Route.TOKEN).size(), "one token, and one more after the first 401");
     }
 
+    @Test
+    void theCredentialCheckChoosesItsHintFromTheRefusal() throws Exception {
+        try (EdgeAddonsClient client = apiKeyClient()) {
+            assertEquals(null, client.credentialsRefusal(seconds(10)), "good credentials: the probe answers 404");
+            sim.config().fault(Route.PUBLISH_STATUS,
+                    Fault.status(401).body("application/json", EdgeApiSimulator.INVALID_AZURE_AD_JWT));
+            String headers = client.credentialsRefusal(seconds(10));
+            assertTrue(headers.contains("X-ClientID"), headers);
+            assertFalse(headers.contains("72 days"), headers);
+            sim.config().apiKey("rotated-away");
+            String expiry = client.credentialsRefusal(seconds(10));
+            assertTrue(expiry.contains("72 days"), expiry);
+        }
+    }
+
     // ---- 404: the front door or the ids -----------------------------------------------------------------
 
     @Test

@@ -1,0 +1,75 @@
+package io.github.edgeaddons.maven;
+
+import static io.github.edgeaddons.maven.MojoFixtures.captureLog;
+import static io.github.edgeaddons.maven.MojoFixtures.server;
+import static io.github.edgeaddons.maven.MojoFixtures.settingsWith;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.edgeaddons.sim.EdgeApiSimulator;
+import io.github.edgeaddons.sim.RecordedRequest;
+import io.github.edgeaddons.sim.Route;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code status} through the release layer, as Maven configures the mojo. */
+@MojoTest
+class StatusMojoTest {
+    private static final String POM = "classpath:/unit/defaults/pom.xml";
+    private static final String UNKNOWN = "0b2c4d6e-0000-4000-8000-0000000000ff";
+    private static EdgeApiSimulator sim;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        sim = new EdgeApiSimulator().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @Test
+    @InjectMojo(goal = "status", pom = POM)
+    @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
+    @MojoParameter(name = "operationId", value = UNKNOWN)
+    void anIdNeitherEndpointKnowsFailsWithBothAnswers(StatusMojo mojo) throws Exception {
+        sim.reset();
+        setVariableValueToObject(mojo, "settings",
+                settingsWith(server("edge-addons", EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY)));
+        MavenProject project = MojoFixtures.project("ext", null);
+        project.setFile(dir.resolve("pom.xml").toFile());
+        project.getBuild().setDirectory(dir.resolve("target").toString());
+        setVariableValueToObject(mojo, "project", project);
+        setVariableValueToObject(mojo, "apiBaseUrl", sim.baseUrl());
+        captureLog(mojo);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("Neither the publish nor the upload endpoint knows operation " + UNKNOWN),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("publish status: The store answered HTTP 404"), e.getMessage());
+        assertTrue(e.getMessage().contains("upload status: The store answered HTTP 404"), e.getMessage());
+        List<Route> routes = new ArrayList<>();
+        for (RecordedRequest r : sim.requests()) {
+            routes.add(r.route());
+        }
+        assertEquals(Arrays.asList(Route.PUBLISH_STATUS, Route.UPLOAD_STATUS), routes);
+    }
+}
