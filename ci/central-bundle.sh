@@ -31,7 +31,8 @@ XML
 mkdir -p "$work/portal"
 java ci/FakeCentralPortal.java "$work/portal" > "$work/portal/portal.log" 2>&1 &
 portal_pid=$!
-trap 'kill "$portal_pid" 2>/dev/null || true' EXIT
+# stop the portal, and the gpg-agent that gpg started for the throw-away key's home
+trap 'kill "$portal_pid" 2>/dev/null || true; [ -n "${GNUPGHOME:-}" ] && gpgconf --kill gpg-agent 2>/dev/null || true' EXIT
 for _ in $(seq 1 150); do [ -s "$work/portal/port" ] && break; sleep 0.1; done
 [ -s "$work/portal/port" ] || { cat "$work/portal/portal.log" >&2; echo "FAIL: the fake portal did not start" >&2; exit 1; }
 portal="http://127.0.0.1:$(cat "$work/portal/port")"
