@@ -10,11 +10,19 @@ try {
     // The workflow as GitHub reads it: on a pushed v* tag, one job, secrets only through env.
     assert workflow.pushTags() == ['v*']
     def steps = workflow.steps()
-    assert steps*.uses.findAll { it } == ['actions/checkout@v4', 'actions/setup-java@v4', 'actions/upload-artifact@v4']
+    // actions pinned by commit SHA, the tag in a comment
+    def uses = steps*.uses.findAll { it }
+    assert uses*.replaceAll('@.*', '') == ['actions/checkout', 'actions/setup-java', 'actions/upload-artifact']
+    assert uses.every { it ==~ /[\w-]+\/[\w-]+@[0-9a-f]{40}/ } : uses
+    def yml = new File(basedir, '.github/workflows/edge-release.yml').getText('UTF-8')
+    uses.each { assert yml =~ (java.util.regex.Pattern.quote(it) + / # v\d+\.\d+\.\d+/) : "no tag comment after ${it}" }
+    // one release at a time (InProgressSubmission otherwise), bounded in time
+    assert workflow.root().concurrency.group && workflow.root().concurrency.'cancel-in-progress' == false
+    assert workflow.root().jobs.'edge-addons'.'timeout-minutes' > 0
     def release = steps.find { it.run?.contains('deploy -Prelease') }
     assert release.env == [EDGE_CLIENT_ID: '${{ secrets.EDGE_CLIENT_ID }}', EDGE_API_KEY: '${{ secrets.EDGE_API_KEY }}']
     assert release.run.trim() == 'mvn -B deploy -Prelease -s .github/edge-settings.xml'
-    def keep = steps.find { it.uses == 'actions/upload-artifact@v4' }
+    def keep = steps.find { it.uses?.startsWith('actions/upload-artifact@') }
     assert keep.with.path == 'target/edge-addons/result.json'
 
     // Its shell steps ran here: the tag check, then the release against the simulator.

@@ -15,6 +15,10 @@ try {
     // the plugin ran in the extension module only
     def runs = (log =~ /--- edge-addons-maven-plugin:\S+:(\w+) \(publish-to-edge\) @ (\S+) ---/).collect { it[1] + '@' + it[2] }
     assert runs == ['upload@multi-module-extension', 'publish@multi-module-extension', 'await@multi-module-extension']
+    // -T 2 (invoker.properties): every line of the plugin's goals names the module it released
+    def pluginLines = log.readLines().findAll { it =~ /^\[INFO\] .*(Upload|Publish|publish operation|Submission accepted)/ }
+    assert pluginLines.size() >= 5 : log
+    assert pluginLines.every { it.startsWith('[INFO] [multi-module-extension] ') } : pluginLines.join('\n')
     assert !new File(basedir, 'library/target').exists() || !new File(basedir, 'library/target').list().any { it.endsWith('.zip') }
 } finally {
     ItSupport.stop(context)

@@ -21,6 +21,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
@@ -143,14 +144,22 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
             doExecute(step);
         } catch (ConfigException | InvalidPackageException e) {
             step.failed(e);
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(endTrimmed(e.getMessage()), e);
         } catch (EdgeApiException e) {
             step.failed(e);
             if (e.isUserActionable()) {
-                throw new MojoFailureException(e.getMessage(), e);
+                throw new MojoFailureException(endTrimmed(e.getMessage()), e);
             }
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
+            throw new MojoExecutionException(endTrimmed(e.getMessage()), e);
+        } catch (MojoFailureException e) {
+            step.failed(e);
+            throw e.getMessage() != null && !e.getMessage().equals(endTrimmed(e.getMessage()))
+                    ? new MojoFailureException(endTrimmed(e.getMessage()), e) : e;
+        } catch (MojoExecutionException e) {
+            step.failed(e);
+            throw e.getMessage() != null && !e.getMessage().equals(endTrimmed(e.getMessage()))
+                    ? new MojoExecutionException(endTrimmed(e.getMessage()), e) : e;
+        } catch (RuntimeException e) {
             step.failed(e);
             throw e;
         } finally {
@@ -159,6 +168,26 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
                 recordResult(step);
             }
         }
+    }
+
+    /** Without trailing line breaks, so that Maven's "-> [Help 1]" stays on the message's last line. */
+    static String endTrimmed(String message) {
+        return message == null ? null : message.replaceAll("\\s+$", "");
+    }
+
+    /**
+     * The log, each line starting with the module's artifactId in a parallel build ({@code -T}), where the
+     * lines of two modules interleave.
+     */
+    @Override
+    public Log getLog() {
+        Log log = super.getLog();
+        return parallel() && project != null ? new ModuleLog(log, project.getArtifactId()) : log;
+    }
+
+    private boolean parallel() {
+        return session != null && (session.isParallel()
+                || session.getRequest() != null && session.getRequest().getDegreeOfConcurrency() > 1);
     }
 
     /**
@@ -270,8 +299,9 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
     private static final String CREDENTIALS_CHECKED = "io.github.edgeaddons.credentialsChecked";
 
     protected Reporter reporter() {
-        boolean interactive = session != null && session.getRequest() != null
-                && session.getRequest().isInteractiveMode() && System.console() != null;
-        return new MavenReporter(getLog(), interactive, System.out);
+        Log log = getLog();
+        boolean interactive = session != null && session.getRequest() != null && session.getRequest().isInteractiveMode();
+        return new MavenReporter(log, MavenReporter.progressLine(interactive, log.isInfoEnabled(), parallel(),
+                System.console()), System.out);
     }
 }

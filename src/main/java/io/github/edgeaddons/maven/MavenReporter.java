@@ -1,13 +1,17 @@
 package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.client.Reporter;
+import java.io.Console;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.util.Locale;
 import org.apache.maven.plugin.logging.Log;
 
 /**
  * The client's reports in the build log. In batch mode the log stays line-oriented; in an interactive
- * terminal the upload shows its progress on one updating line, as Maven shows transfers.
+ * terminal the upload shows its progress on one updating line, as Maven shows transfers. No such line under
+ * {@code -q}, in a parallel build ({@code -T}, where lines of several modules interleave), or when the
+ * console is not a terminal.
  */
 final class MavenReporter implements Reporter {
     private final Log log;
@@ -67,10 +71,37 @@ final class MavenReporter implements Reporter {
             return;
         }
         lastProgressNanos = now;
-        console.print(String.format(Locale.ROOT, "\rUploading: %s/%s (%d%%)   ", mb(sent), mb(total),
-                total == 0 ? 100 : sent * 100 / total));
+        console.print(String.format(Locale.ROOT, "\rUploading: %s/%s (%d%%)   ", size(sent, total),
+                size(total, total), total == 0 ? 100 : sent * 100 / total));
         console.flush();
         progressShown = true;
+    }
+
+    /**
+     * Whether the upload may show its one updating line: an interactive build (not {@code -B}) that logs
+     * INFO (not {@code -q}), runs one module at a time (not {@code -T}), and has a terminal.
+     */
+    static boolean progressLine(boolean interactiveMode, boolean infoEnabled, boolean parallel, Console console) {
+        return interactiveMode && infoEnabled && !parallel && isTerminal(console);
+    }
+
+    /**
+     * From JDK 22 {@code System.console()} also exists when the streams are redirected; only
+     * {@code Console.isTerminal()} (JDK 22+, called reflectively: this code targets 11) tells. Before 22 a
+     * console exists only for a terminal.
+     */
+    static boolean isTerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            return Boolean.TRUE.equals(isTerminal.invoke(console));
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void endProgressLine() {
@@ -80,7 +111,11 @@ final class MavenReporter implements Reporter {
         }
     }
 
-    private static String mb(long bytes) {
+    /** Both numbers of the progress line in the unit of the total: KB below 1 MB, so a small zip is not "0.0 MB". */
+    static String size(long bytes, long total) {
+        if (total < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 }

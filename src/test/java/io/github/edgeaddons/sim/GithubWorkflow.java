@@ -77,6 +77,25 @@ public final class GithubWorkflow {
         }
     }
 
+    /** Runs {@code script} with bash (-e, pipefail) in {@code workspace} with exactly {@code env} added, as a CI runner does. */
+    static StepRun runBash(String name, String script, File workspace, Map<String, String> env)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-e", "-o", "pipefail", "-c", script)
+                .directory(workspace)
+                .redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("workflow-step", ".log");
+        pb.redirectOutput(out.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("step '" + name + "' did not finish in 10 minutes");
+        }
+        String output = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
+        Files.delete(out);
+        return new StepRun(name, p.exitValue(), output);
+    }
+
     /**
      * Runs every {@code run:} step in order, stopping at the first that fails (as the runner does).
      *
@@ -100,21 +119,9 @@ public final class GithubWorkflow {
                     env.put(e.getKey(), resolveSecrets(String.valueOf(e.getValue()), secrets));
                 }
             }
-            ProcessBuilder pb = new ProcessBuilder("bash", "-e", "-o", "pipefail", "-c", run.toString())
-                    .directory(workspace)
-                    .redirectErrorStream(true);
-            pb.environment().putAll(env);
-            Path out = Files.createTempFile("workflow-step", ".log");
-            pb.redirectOutput(out.toFile());
-            Process p = pb.start();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("step '" + name + "' did not finish in 10 minutes");
-            }
-            String output = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
-            Files.delete(out);
-            runs.add(new StepRun(name, p.exitValue(), output));
-            if (p.exitValue() != 0) {
+            StepRun result = runBash(name, run.toString(), workspace, env);
+            runs.add(result);
+            if (result.exitCode != 0) {
                 break;
             }
         }
