@@ -22,7 +22,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * where the API offers that list.
  */
 @Mojo(name = "status", requiresProject = false, threadSafe = true)
-public class StatusMojo extends AbstractEdgeMojo {
+public class StatusMojo extends AbstractNetworkMojo {
     /** The operation to report on. */
     @Parameter(property = "edge.operationId")
     protected String operationId;

@@ -9,9 +9,11 @@ import io.github.edgeaddons.release.DryRun;
 import io.github.edgeaddons.release.NetworkSettings;
 import io.github.edgeaddons.release.Release;
 import io.github.edgeaddons.release.StepResult;
+import java.io.File;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -21,7 +23,25 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * hand in Partner Center.
  */
 @Mojo(name = "upload", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class UploadMojo extends AbstractPackageMojo {
+public class UploadMojo extends AbstractNetworkMojo {
+    /** An explicit path to the extension zip. Overrides the artifact lookup. */
+    @Parameter(property = "edge.file")
+    protected File file;
+
+    /**
+     * Picks the attached artifact of type zip with this classifier (for example the assembly id of a
+     * maven-assembly-plugin zip), when the project attaches several zips.
+     */
+    @Parameter(property = "edge.classifier")
+    protected String classifier;
+
+    /**
+     * Refuse a SNAPSHOT project version (in {@code upload}), and a manifest.json {@code version} that is not
+     * the project version in store form ({@code 1.2.3} and {@code 1.2.3-beta} both need {@code 1.2.3}). Set to
+     * {@code false} to ship such a package anyway.
+     */
+    @Parameter(property = "edge.checkVersion", defaultValue = "true")
+    protected boolean checkVersion;
 
     @Inject
     public UploadMojo(SettingsDecrypter decrypter) {
@@ -37,7 +57,7 @@ public class UploadMojo extends AbstractPackageMojo {
     protected void doExecute(StepResult step) throws ConfigException, InvalidPackageException, EdgeApiException {
         NetworkSettings network = networkSettings();
         network.checkWithoutCredentials();
-        PackageInfo pkg = checkedPackage();
+        PackageInfo pkg = AbstractPackageMojo.checkedPackage(project, file, classifier, checkVersion, true);
         ClientSettings client = clientSettings(network);
         if (dryRun) {
             dryRunCredentialCheck(client);

@@ -339,8 +339,7 @@ class UploadMojoTest {
     @InjectMojo(goal = "validate", pom = DEFAULTS_POM)
     void validateChecksThePackageWithoutCredentials(ValidateMojo mojo) throws Exception {
         Path zip = validZip(dir.resolve("ext.zip"));
-        setVariableValueToObject(mojo, "file", zip.toFile());
-        setVariableValueToObject(mojo, "settings", null);
+        setVariableValueToObject(mojo, "file", zip.toFile()); // validate has no settings field: no credentials
         setVariableValueToObject(mojo, "project", MojoFixtures.project("defaults-extension", null));
         CapturingLog log = captureLog(mojo);
 
