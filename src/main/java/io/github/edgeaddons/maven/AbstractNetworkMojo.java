@@ -1,5 +1,6 @@
 package io.github.edgeaddons.maven;
 
+import io.github.edgeaddons.client.AuthMode;
 import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.EdgeApiException;
 import io.github.edgeaddons.client.Reporter;
@@ -12,6 +13,7 @@ import io.github.edgeaddons.release.ResultWriter;
 import io.github.edgeaddons.release.StepResult;
 import java.io.IOException;
 import java.nio.file.Paths;
+import java.util.Map;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
@@ -103,6 +105,11 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
 
     protected final SettingsDecrypter decrypter;
 
+    /** The process environment, read for credentials when settings.xml has no server (a map, for tests). */
+    Map<String, String> environment = System.getenv();
+
+    private static final String CREDENTIALS_SOURCE = "io.github.edgeaddons.credentialsSource";
+
     protected AbstractNetworkMojo(SettingsDecrypter decrypter) {
         this.decrypter = decrypter;
     }
@@ -154,7 +161,14 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
     /** Checked settings with decrypted credentials and the settings.xml proxy; sends nothing. */
     protected ClientSettings clientSettings(NetworkSettings network) throws ConfigException {
         network.checkWithoutCredentials();
-        ServerCredentials server = SettingsCredentials.resolve(settings, serverId, decrypter);
+        ServerCredentials server = SettingsCredentials.resolve(settings, serverId, decrypter, environment,
+                network.resolvedAuthMode(null) == AuthMode.CLIENT_CREDENTIALS);
+        if (!server.source().equals(project == null ? null : project.getContextValue(CREDENTIALS_SOURCE))) {
+            getLog().info("Credentials: " + server.source() + ".");
+            if (project != null) {
+                project.setContextValue(CREDENTIALS_SOURCE, server.source());
+            }
+        }
         SettingsProxies proxies = SettingsProxies.from(settings, decrypter);
         return network.toClientSettings(server, proxies::forUrl, reporter());
     }
