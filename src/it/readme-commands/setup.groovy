@@ -3,6 +3,7 @@ import io.github.edgeaddons.sim.Fault
 import io.github.edgeaddons.sim.ItSupport
 import io.github.edgeaddons.sim.Outcome
 import io.github.edgeaddons.sim.ReadmeCommands
+import io.github.edgeaddons.sim.Shell
 import static io.github.edgeaddons.sim.Route.*
 
 def examples = new File(examplesDirectory)
@@ -31,7 +32,7 @@ def env = [PATH: "${System.getProperty('maven.home')}/bin:${System.getenv('PATH'
 def transcript = new File(basedir, 'readme-commands.log')
 transcript.text = ''
 def run = { String command, Map extra = [:] ->
-    def r = ReadmeCommands.run(basedir, command, env + extra)
+    def r = Shell.run(basedir, command, env + extra)
     transcript << r.toString() << '\n'
     r
 }

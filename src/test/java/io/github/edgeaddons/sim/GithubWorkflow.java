@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -100,21 +99,9 @@ public final class GithubWorkflow {
                     env.put(e.getKey(), resolveSecrets(String.valueOf(e.getValue()), secrets));
                 }
             }
-            ProcessBuilder pb = new ProcessBuilder("bash", "-e", "-o", "pipefail", "-c", run.toString())
-                    .directory(workspace)
-                    .redirectErrorStream(true);
-            pb.environment().putAll(env);
-            Path out = Files.createTempFile("workflow-step", ".log");
-            pb.redirectOutput(out.toFile());
-            Process p = pb.start();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("step '" + name + "' did not finish in 10 minutes");
-            }
-            String output = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
-            Files.delete(out);
-            runs.add(new StepRun(name, p.exitValue(), output));
-            if (p.exitValue() != 0) {
+            Shell.Run r = Shell.run(workspace, run.toString(), env);
+            runs.add(new StepRun(name, r.exitCode, r.output));
+            if (r.exitCode != 0) {
                 break;
             }
         }
