@@ -163,14 +163,19 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
         network.checkWithoutCredentials();
         ServerCredentials server = SettingsCredentials.resolve(settings, serverId, decrypter, environment,
                 network.resolvedAuthMode(null) == AuthMode.CLIENT_CREDENTIALS);
+        logCredentialsSource(server);
+        SettingsProxies proxies = SettingsProxies.from(settings, decrypter);
+        return network.toClientSettings(server, proxies::forUrl, reporter());
+    }
+
+    /** Once per project (not per goal): where the credentials came from, never what they are. */
+    private void logCredentialsSource(ServerCredentials server) {
         if (!server.source().equals(project == null ? null : project.getContextValue(CREDENTIALS_SOURCE))) {
             getLog().info("Credentials: " + server.source() + ".");
             if (project != null) {
                 project.setContextValue(CREDENTIALS_SOURCE, server.source());
             }
         }
-        SettingsProxies proxies = SettingsProxies.from(settings, decrypter);
-        return network.toClientSettings(server, proxies::forUrl, reporter());
     }
 
     /** In a dry run with {@code edge.checkCredentials}: the side-effect-free credential check, once per build. */
