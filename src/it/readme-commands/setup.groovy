@@ -99,6 +99,15 @@ def publishDraft = ReadmeCommands.printedCommands(lost.output)
 assert publishDraft == ["mvn edge-addons:publish -Dedge.productId=${pid} -Dedge.requireUpload=false -Dedge.apiBaseUrl=${sim.baseUrl()}".toString()]
 publishDraft.each { c -> assert ok(c, [MAVEN_OPTS: repo]).output.contains('Publish request accepted') }
 
+// ---- an upload the store is still processing at the timeout: the printed status command reports on it
+sim.config().uploadOutcome(Outcome.succeeded().afterPolls(1000))
+def slow = run('mvn deploy', [MAVEN_OPTS: "${env.MAVEN_OPTS} -Dedge.timeout=2s".toString()])
+assert slow.exitCode != 0 && slow.output.contains('Timed out after 2 s') : slow.output
+def uploadOp = sim.operations().findAll { it.kind().name() == 'UPLOAD' }[-1].id()
+def status = ReadmeCommands.printedCommands(slow.output)
+assert status == ["mvn edge-addons:status -Dedge.productId=${pid} -Dedge.operationId=${uploadOp} -Dedge.apiBaseUrl=${sim.baseUrl()}".toString()]
+status.each { c -> assert ok(c, [MAVEN_OPTS: repo]).output.contains("[INFO] Upload operation ${uploadOp}: InProgress") }
+
 // ---- every mvn command of README ran here, or elsewhere for the reason given
 def elsewhere = [
     'mvn -B verify'                                      : "this repository's own build",
