@@ -66,9 +66,9 @@ readmeRun('mvn edge-addons:help -Ddetail') { assert it.output.contains('edge-add
 readmeRun('mvn edge-addons:publish -Dedge.requireUpload=false') { assert it.output.contains('Publish request accepted') }
 
 // ---- a release that times out in await: the command it prints resumes it, as printed
-sim.config().publishOutcome(Outcome.succeeded().message(ItSupport.PUBLISH_SUCCESS_MESSAGE).afterPolls(12))
-def stopped = run('mvn deploy', [MAVEN_OPTS: "${env.MAVEN_OPTS} -Dedge.timeout=2s".toString()])
-assert stopped.exitCode != 0 && stopped.output.contains('Timed out after 2 s') : stopped.output
+sim.config().publishOutcome(Outcome.succeeded().message(ItSupport.PUBLISH_SUCCESS_MESSAGE).afterPolls(20))
+def stopped = run('mvn deploy', [MAVEN_OPTS: "${env.MAVEN_OPTS} -Dedge.timeout=4s".toString()])
+assert stopped.exitCode != 0 && stopped.output.contains('Timed out after 4 s') : stopped.output
 def op = sim.operations().findAll { it.kind().name() == 'PUBLISH' }[-1].id()
 def printed = ReadmeCommands.printedCommands(stopped.output)
 assert printed == ["mvn edge-addons:await -Dedge.productId=${pid} -Dedge.operationId=${op} -Dedge.apiBaseUrl=${sim.baseUrl()}".toString()]
@@ -101,8 +101,8 @@ publishDraft.each { c -> assert ok(c, [MAVEN_OPTS: repo]).output.contains('Publi
 
 // ---- an upload the store is still processing at the timeout: the printed status command reports on it
 sim.config().uploadOutcome(Outcome.succeeded().afterPolls(1000))
-def slow = run('mvn deploy', [MAVEN_OPTS: "${env.MAVEN_OPTS} -Dedge.timeout=2s".toString()])
-assert slow.exitCode != 0 && slow.output.contains('Timed out after 2 s') : slow.output
+def slow = run('mvn deploy', [MAVEN_OPTS: "${env.MAVEN_OPTS} -Dedge.timeout=4s".toString()])
+assert slow.exitCode != 0 && slow.output.contains('Timed out after 4 s') : slow.output
 def uploadOp = sim.operations().findAll { it.kind().name() == 'UPLOAD' }[-1].id()
 def status = ReadmeCommands.printedCommands(slow.output)
 assert status == ["mvn edge-addons:status -Dedge.productId=${pid} -Dedge.operationId=${uploadOp} -Dedge.apiBaseUrl=${sim.baseUrl()}".toString()]
