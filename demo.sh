@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole release flow in one command, with no credentials of yours and no network:
 # builds the plugin, starts the Edge Add-ons API simulator on 127.0.0.1, and runs
-# `mvn deploy -Prelease` on examples/hello-extension against it (upload, publish, await).
+# `mvn deploy` on examples/minimal-extension (a folder and an 18-line POM of packaging edge-extension)
+# against it: package, validate, install, upload, publish, await.
 set -euo pipefail
 cd "$(dirname "$0")"
 MVN=${MVN:-mvn}
@@ -22,7 +23,9 @@ done
 [ -s target/demo/port ] || { echo "The simulator did not start." >&2; exit 1; }
 port=$(cat target/demo/port)
 
-echo "==> Releasing examples/hello-extension: mvn deploy -Prelease (store simulated on 127.0.0.1:$port)"
-"$MVN" -B -f examples/hello-extension/pom.xml -s examples/demo-settings.xml deploy -Prelease \
+echo "==> Releasing examples/minimal-extension: mvn deploy (store simulated on 127.0.0.1:$port)"
+# demo-settings.xml holds the simulator's credentials (and keeps yours out of the demo)
+"$MVN" -B -f examples/minimal-extension/pom.xml -s examples/demo-settings.xml deploy \
   -Dedge.apiBaseUrl="http://127.0.0.1:$port"
-echo "==> Done: the simulated store accepted the submission. The result is in examples/hello-extension/target/edge-addons/result.json"
+echo "==> Done: the simulated store accepted the submission. The zip is examples/minimal-extension/target/minimal-extension-1.0.0.zip,"
+echo "    the result examples/minimal-extension/target/edge-addons/result.json"

@@ -239,12 +239,13 @@ public final class Hints {
 
     // ---- settings.xml ------------------------------------------------------------------------------------
 
-    /** No {@code <server>} with the id. */
-    public static String addServer(String id) {
-        return "Add one to ~/.m2/settings.xml (or the file given with -s): <server><id>" + id + "</id><username>"
-                + "CLIENT_ID</username><password>API_KEY</password></server>, with the client ID and API key"
-                + " from Partner Center (Microsoft Edge > Publish API); in CI use ${env.EDGE_CLIENT_ID} and"
-                + " ${env.EDGE_API_KEY}.";
+    /** No {@code <server>} with the id, and no credentials in the environment either: both ways. */
+    public static String addCredentials(String id, String clientIdVariable, String secretVariable, boolean oauth) {
+        return "Give the client ID and " + (oauth ? "client secret" : "API key") + " from Partner Center"
+                + " (Microsoft Edge > Publish API) either way: export " + clientIdVariable + " and " + secretVariable
+                + " (in CI, from the repository's secrets), or add to ~/.m2/settings.xml (or the file given with -s)"
+                + " <server><id>" + id + "</id><username>CLIENT_ID</username><password>"
+                + (oauth ? "CLIENT_SECRET" : "API_KEY") + "</password></server>.";
     }
 
     /** An encrypted password that could not be decrypted. */

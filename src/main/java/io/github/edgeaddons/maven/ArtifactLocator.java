@@ -9,7 +9,8 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Finds the extension zip: {@code edge.file}, else the attached artifact of type zip (picked by
+ * Finds the extension zip: {@code edge.file}, else the main artifact of an {@code edge-extension} project
+ * (unless {@code edge.classifier} names an attached one), else the attached artifact of type zip (picked by
  * {@code edge.classifier} when there are several), else a main artifact that is a zip.
  */
 final class ArtifactLocator {
@@ -28,6 +29,9 @@ final class ArtifactLocator {
         String wanted = classifier == null || classifier.trim().isEmpty() ? null : classifier.trim();
         Artifact main = project.getArtifact();
         boolean mainIsZip = main != null && main.getFile() != null && main.getFile().isFile() && isZip(main);
+        if (wanted == null && mainIsZip && PackageMojo.PACKAGING.equals(project.getPackaging())) {
+            return main.getFile(); // an edge-extension project's zip is its main artifact, whatever else it attaches
+        }
         if (wanted != null) {
             for (Artifact a : zips) {
                 if (wanted.equals(a.getClassifier())) {

@@ -19,7 +19,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * fails the build on Failed or on timeout, saying which.
  */
 @Mojo(name = "await", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class AwaitMojo extends AbstractEdgeMojo {
+public class AwaitMojo extends AbstractNetworkMojo {
     /** Follow this publish operation instead of the one this build started (e.g. to resume after a timeout). */
     @Parameter(property = "edge.operationId")
     protected String operationId;

@@ -36,7 +36,7 @@ final class MavenResumeCommands {
     private MavenResumeCommands() {}
 
     static ResumeCommands of(MavenProject project, MavenSession session, PluginDescriptor plugin,
-            AbstractEdgeMojo mojo) {
+            AbstractNetworkMojo mojo) {
         List<String> args = new ArrayList<>();
         MavenExecutionRequest request = session == null ? null : session.getRequest();
         List<String> profiles = request == null || request.getActiveProfiles() == null
@@ -71,10 +71,10 @@ final class MavenResumeCommands {
                 args.add("-Dmaven.repo.local=" + repoLocal);
             }
         }
-        if (mojo.apiBaseUrl != null && !AbstractEdgeMojo.DEFAULT_API_BASE_URL.equals(mojo.apiBaseUrl)) {
+        if (mojo.apiBaseUrl != null && !AbstractNetworkMojo.DEFAULT_API_BASE_URL.equals(mojo.apiBaseUrl)) {
             args.add("-Dedge.apiBaseUrl=" + mojo.apiBaseUrl);
         }
-        if (mojo.serverId != null && !AbstractEdgeMojo.DEFAULT_SERVER_ID.equals(mojo.serverId)) {
+        if (mojo.serverId != null && !AbstractNetworkMojo.DEFAULT_SERVER_ID.equals(mojo.serverId)) {
             args.add("-Dedge.serverId=" + mojo.serverId);
         }
         if (mojo.authMode != null && !mojo.authMode.trim().isEmpty()) {

@@ -19,8 +19,9 @@ import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluatio
  * <ul>
  *   <li>the command line names the publish goal ({@code edge-addons:publish}, or by coordinates), or
  *   <li>upload runs from the lifecycle (not as a direct {@code edge-addons:upload} invocation) and the
- *       project's effective POM binds {@code publish} in an execution of this plugin: both goals default to
- *       the {@code deploy} phase, so the build that reaches upload reaches publish.
+ *       project's effective POM binds {@code publish} in an execution of this plugin, or the project's
+ *       packaging is {@code edge-extension}, whose lifecycle binds it: both goals are in the {@code deploy}
+ *       phase, so the build that reaches upload reaches publish.
  * </ul>
  * This reads the project model and the requested goals, which Maven has fixed before any mojo runs; it does
  * not ask Maven to compute an execution plan (which would repeat the lifecycle's work, and is not public API).
@@ -33,6 +34,7 @@ import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluatio
 final class PublishLookahead {
     private static final String NOTES_FILE = "notesFile";
     private static final String NOTES_PROPERTY = "edge.notesFile";
+    private static final String PACKAGING = "edge-extension";
 
     private PublishLookahead() {}
 
@@ -48,7 +50,9 @@ final class PublishLookahead {
         String prefix = plugin != null && plugin.getGoalPrefix() != null ? plugin.getGoalPrefix() : "edge-addons";
         boolean onCommandLine = namesPublish(session.getGoals(), prefix);
         PluginExecution bound = onCommandLine || !fromLifecycle(execution) ? null : boundPublish(project);
-        if (!onCommandLine && bound == null) {
+        // the edge-extension lifecycle binds publish to deploy, right after upload
+        boolean byPackaging = !onCommandLine && fromLifecycle(execution) && PACKAGING.equals(project.getPackaging());
+        if (!onCommandLine && bound == null && !byPackaging) {
             return null;
         }
         Plugin model = thisPlugin(project);

@@ -21,7 +21,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * build (set {@code edge.requireUpload=false} to publish the draft already in Partner Center).
  */
 @Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class PublishMojo extends AbstractEdgeMojo {
+public class PublishMojo extends AbstractNetworkMojo {
     /** Certification notes for the reviewers, sent as the publish request's body (plain text, UTF-8, as written). */
     @Parameter(property = "edge.notes")
     protected String notes;

@@ -5,7 +5,9 @@ import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.ServerCredentials;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -13,23 +15,29 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
-/** Reads the credentials of the settings.xml {@code <server>}, decrypting {@code {...}} passwords. */
+/**
+ * Reads the credentials of the settings.xml {@code <server>}, decrypting {@code {...}} passwords; when there
+ * is no such server, from the environment variables {@code EDGE_CLIENT_ID} and {@code EDGE_API_KEY} (API
+ * v1.1) or {@code EDGE_CLIENT_SECRET} (API v1), as maven-gpg-plugin reads {@code MAVEN_GPG_PASSPHRASE}. A
+ * server that exists wins.
+ */
 final class SettingsCredentials {
+    static final String CLIENT_ID_VARIABLE = "EDGE_CLIENT_ID";
+    static final String API_KEY_VARIABLE = "EDGE_API_KEY";
+    static final String CLIENT_SECRET_VARIABLE = "EDGE_CLIENT_SECRET";
+
     private SettingsCredentials() {}
 
-    static ServerCredentials resolve(Settings settings, String serverId, SettingsDecrypter decrypter)
-            throws ConfigException {
+    /**
+     * @param environment the process environment ({@code System.getenv()}; a plain map in tests)
+     * @param oauth whether API v1 is used, so the secret is {@code EDGE_CLIENT_SECRET} rather than the API key
+     */
+    static ServerCredentials resolve(Settings settings, String serverId, SettingsDecrypter decrypter,
+            Map<String, String> environment, boolean oauth) throws ConfigException {
         String id = serverId == null || serverId.trim().isEmpty() ? "edge-addons" : serverId.trim();
         Server server = settings == null ? null : settings.getServer(id);
         if (server == null) {
-            List<String> known = new ArrayList<>();
-            if (settings != null) {
-                for (Server s : settings.getServers()) {
-                    known.add(s.getId());
-                }
-            }
-            throw new ConfigException("No <server> with id '" + id + "' in settings.xml (edge.serverId)"
-                    + (known.isEmpty() ? "" : "; the servers there are " + known) + ". " + Hints.addServer(id));
+            return fromEnvironment(settings, id, environment == null ? Collections.emptyMap() : environment, oauth);
         }
         // before decrypting: the decrypter would take the braces of an unset ${env.X} for an encrypted password
         checkEnvironmentResolved(id, "<username>", server.getUsername());
@@ -58,6 +66,33 @@ final class SettingsCredentials {
                     + Hints.putApiKey());
         }
         return new ServerCredentials(id, username.trim(), password, tokenUrl(decrypted.getConfiguration()));
+    }
+
+    private static ServerCredentials fromEnvironment(Settings settings, String id, Map<String, String> env,
+            boolean oauth) throws ConfigException {
+        String secretVariable = oauth ? CLIENT_SECRET_VARIABLE : API_KEY_VARIABLE;
+        String clientId = env.get(CLIENT_ID_VARIABLE);
+        String secret = env.get(secretVariable);
+        if (!isBlank(clientId) && !isBlank(secret)) {
+            return new ServerCredentials(id, clientId.trim(), secret, null, "the environment variables "
+                    + CLIENT_ID_VARIABLE + " and " + secretVariable + " (settings.xml has no <server> '" + id + "')");
+        }
+        List<String> known = new ArrayList<>();
+        if (settings != null) {
+            for (Server s : settings.getServers()) {
+                known.add(s.getId());
+            }
+        }
+        List<String> unset = new ArrayList<>();
+        for (String v : new String[] {CLIENT_ID_VARIABLE, secretVariable}) {
+            if (isBlank(env.get(v))) {
+                unset.add(v);
+            }
+        }
+        throw new ConfigException("No credentials: settings.xml has no <server> with id '" + id + "' (edge.serverId)"
+                + (known.isEmpty() ? "" : "; the servers there are " + known) + ", and the environment variable"
+                + (unset.size() > 1 ? "s " + String.join(" and ", unset) + " are" : " " + unset.get(0) + " is")
+                + " not set. " + Hints.addCredentials(id, CLIENT_ID_VARIABLE, secretVariable, oauth));
     }
 
     private static void checkEnvironmentResolved(String id, String element, String value) throws ConfigException {

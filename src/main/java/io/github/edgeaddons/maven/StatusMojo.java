@@ -17,7 +17,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Fails before any request when Maven is offline.
  */
 @Mojo(name = "status", requiresProject = false, threadSafe = true)
-public class StatusMojo extends AbstractEdgeMojo {
+public class StatusMojo extends AbstractNetworkMojo {
     /** The operation to report on. */
     @Parameter(property = "edge.operationId")
     protected String operationId;

@@ -14,9 +14,9 @@ import io.github.edgeaddons.release.Notes;
 import java.io.File;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecution;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -27,7 +27,26 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * will send ({@code edge.notesFile}) is read first, so that a missing file fails before the draft is replaced.
  */
 @Mojo(name = "upload", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class UploadMojo extends AbstractPackageMojo {
+public class UploadMojo extends AbstractNetworkMojo {
+    /** An explicit path to the extension zip. Overrides the artifact lookup. */
+    @Parameter(property = "edge.file")
+    protected File file;
+
+    /**
+     * Picks the attached artifact of type zip with this classifier (for example the assembly id of a
+     * maven-assembly-plugin zip), when the project attaches several zips.
+     */
+    @Parameter(property = "edge.classifier")
+    protected String classifier;
+
+    /**
+     * Refuse a SNAPSHOT project version (in {@code upload}), and a manifest.json {@code version} that is not
+     * the project version in store form ({@code 1.2.3} and {@code 1.2.3-beta} both need {@code 1.2.3}). Set to
+     * {@code false} to ship such a package anyway.
+     */
+    @Parameter(property = "edge.checkVersion", defaultValue = "true")
+    protected boolean checkVersion;
+
     /** This execution: whether upload runs from the lifecycle, and how publish's expressions evaluate. */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     protected MojoExecution mojoExecution;
@@ -61,7 +80,7 @@ public class UploadMojo extends AbstractPackageMojo {
     @Override
     protected void doExecute(StepResult step) throws ConfigException, InvalidPackageException, EdgeApiException {
         NetworkSettings network = checkedNetworkSettings();
-        PackageInfo pkg = checkedPackage();
+        PackageInfo pkg = AbstractPackageMojo.checkedPackage(project, file, classifier, checkVersion, true);
         checkNotesOfFollowingPublish();
         ClientSettings client = clientSettings(network);
         if (dryRun) {

@@ -4,10 +4,8 @@ import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.pkg.InvalidPackageException;
 import io.github.edgeaddons.pkg.PackageInfo;
 import io.github.edgeaddons.release.StepResult;
-import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Runs the local package checks that {@code upload} runs first, on their own, with no network: the zip
@@ -17,24 +15,14 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ValidateMojo extends AbstractPackageMojo {
 
-    @Inject
-    public ValidateMojo(SettingsDecrypter decrypter) {
-        super(decrypter);
-    }
-
     @Override
     protected String goal() {
         return "validate";
     }
 
     @Override
-    protected boolean writesResult() {
-        return false;
-    }
-
-    @Override
     protected void doExecute(StepResult step) throws ConfigException, InvalidPackageException {
-        PackageInfo pkg = checkedPackage();
+        PackageInfo pkg = checkedPackage(project, file, classifier, checkVersion, false);
         getLog().info("Extension package " + pkg.path().getFileName() + " is valid: " + pkg.name() + " version "
                 + pkg.version() + ", manifest_version " + pkg.manifestVersion() + ", " + pkg.entryCount()
                 + " entries, " + pkg.size() + " bytes.");

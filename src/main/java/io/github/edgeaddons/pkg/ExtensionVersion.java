@@ -73,4 +73,36 @@ public final class ExtensionVersion {
         // A plain numeric Maven version maps to itself; anything else has no faithful mapping.
         return isValid(mavenVersion) ? mavenVersion : null;
     }
+
+    /**
+     * The store form of a Maven project version: the version itself when it is already a store version,
+     * else its leading numbers when a qualifier follows them after {@code -} or {@code .}
+     * ({@code 1.2.3-SNAPSHOT} and {@code 1.2.3-beta-2} -> {@code 1.2.3}, {@code 2.0.RC1} -> {@code 2.0}); null
+     * when there is no such form (no leading numbers, more than 4 of them, leading zeros, parts above 65535).
+     */
+    public static String storeForm(String mavenVersion) {
+        if (mavenVersion == null) {
+            return null;
+        }
+        int end = 0;
+        while (end < mavenVersion.length()
+                && (Character.isDigit(mavenVersion.charAt(end)) || mavenVersion.charAt(end) == '.')) {
+            end++;
+        }
+        String numbers = mavenVersion.substring(0, end);
+        if (end < mavenVersion.length()) {
+            if (numbers.endsWith(".")) {
+                numbers = numbers.substring(0, numbers.length() - 1); // 2.0.RC1: the dot starts the qualifier
+            } else if (mavenVersion.charAt(end) != '-') {
+                return null; // 1.0a: a letter glued to the numbers is no qualifier
+            }
+        }
+        return isValid(numbers) ? numbers : null;
+    }
+
+    /** True when the Maven version has a qualifier beyond its store form ({@code 1.2.3-SNAPSHOT}, {@code 1.2.3-beta}). */
+    public static boolean hasQualifier(String mavenVersion) {
+        String store = storeForm(mavenVersion);
+        return store != null && !store.equals(mavenVersion);
+    }
 }

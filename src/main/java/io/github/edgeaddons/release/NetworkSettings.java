@@ -117,6 +117,18 @@ public final class NetworkSettings {
     }
 
     /**
+     * The auth mode: {@code edge.authMode}, else API v1 when a token URL is known ({@code edge.tokenUrl}, else
+     * {@code serverTokenUrl}, which may be null), else API v1.1.
+     */
+    public AuthMode resolvedAuthMode(String serverTokenUrl) {
+        if (authMode != null && !authMode.trim().isEmpty()) {
+            return AuthMode.fromSetting(authMode);
+        }
+        String tokenText = tokenUrl != null && !tokenUrl.trim().isEmpty() ? tokenUrl : serverTokenUrl;
+        return tokenText != null && !tokenText.trim().isEmpty() ? AuthMode.CLIENT_CREDENTIALS : AuthMode.API_KEY;
+    }
+
+    /**
      * Everything checked and combined with the credentials.
      *
      * @param server the decrypted settings.xml server
@@ -130,12 +142,7 @@ public final class NetworkSettings {
         String tokenSetting = tokenUrl != null && !tokenUrl.trim().isEmpty()
                 ? "edge.tokenUrl"
                 : "<tokenUrl> of <server> '" + server.serverId() + "' in settings.xml";
-        AuthMode mode;
-        if (authMode == null || authMode.trim().isEmpty()) {
-            mode = tokenText != null && !tokenText.trim().isEmpty() ? AuthMode.CLIENT_CREDENTIALS : AuthMode.API_KEY;
-        } else {
-            mode = AuthMode.fromSetting(authMode);
-        }
+        AuthMode mode = resolvedAuthMode(server.tokenUrl());
         URI token = null;
         if (mode == AuthMode.CLIENT_CREDENTIALS) {
             if (tokenText == null || tokenText.trim().isEmpty()) {

@@ -1,17 +1,31 @@
 package io.github.edgeaddons.release;
 
-/** What the settings.xml {@code <server>} gives: client ID, secret, and optionally the v1 token URL. */
+/**
+ * The credentials a goal uses: client ID, secret, and optionally the v1 token URL, from the settings.xml
+ * {@code <server>} or from the environment; {@link #source()} says which, for the log (never the values).
+ */
 public final class ServerCredentials {
     private final String serverId;
     private final String clientId;
     private final String secret;
     private final String tokenUrl;
+    private final String source;
 
     public ServerCredentials(String serverId, String clientId, String secret, String tokenUrl) {
+        this(serverId, clientId, secret, tokenUrl, "<server> '" + serverId + "' in settings.xml");
+    }
+
+    public ServerCredentials(String serverId, String clientId, String secret, String tokenUrl, String source) {
         this.serverId = serverId;
         this.clientId = clientId;
         this.secret = secret;
         this.tokenUrl = tokenUrl;
+        this.source = source;
+    }
+
+    /** Where the credentials came from, e.g. {@code <server> 'edge-addons' in settings.xml}. */
+    public String source() {
+        return source;
     }
 
     public String serverId() {

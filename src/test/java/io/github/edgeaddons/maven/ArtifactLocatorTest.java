@@ -30,6 +30,19 @@ class ArtifactLocatorTest {
     }
 
     @Test
+    void anEdgeExtensionProjectShipsItsMainArtifactUnlessAClassifierPicksAnAttachedZip() throws Exception {
+        Path main = validZip(dir.resolve("ext-1.0.0.zip"));
+        Path other = validZip(dir.resolve("ext-1.0.0-sources.zip"));
+        MavenProject p = project("ext", zipArtifact("ext", null, main), zipArtifact("ext", "sources", other));
+        p.setPackaging("edge-extension");
+
+        assertEquals(main.toFile(), ArtifactLocator.locate(p, null, null));
+        assertEquals(other.toFile(), ArtifactLocator.locate(p, null, "sources"));
+        p.setPackaging("pom");
+        assertEquals(other.toFile(), ArtifactLocator.locate(p, null, null), "elsewhere the attached zip comes first");
+    }
+
+    @Test
     void theOneAttachedZipIsChosen() throws Exception {
         Path zip = validZip(dir.resolve("ext-1.0.0-edge.zip"));
         Path sources = Files.write(dir.resolve("ext-1.0.0-sources.jar"), new byte[] {1});

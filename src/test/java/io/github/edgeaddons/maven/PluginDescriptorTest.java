@@ -58,8 +58,8 @@ class PluginDescriptorTest {
     }
 
     @Test
-    void sharedParametersOfEveryGoal() {
-        List<String> goals = Arrays.asList("upload", "publish", "await", "validate", "status");
+    void sharedParametersOfTheNetworkGoals() {
+        List<String> goals = Arrays.asList("upload", "publish", "await", "status");
         for (String g : goals) {
             assertParameter(g, "productId", "edge.productId", null);
             assertParameter(g, "serverId", "edge.serverId", "edge-addons");
@@ -72,6 +72,21 @@ class PluginDescriptorTest {
             assertParameter(g, "dryRun", "edge.dryRun", "false");
             assertParameter(g, "skip", "edge.skip", "false");
         }
+    }
+
+    /** The local goals get only what they use: no product, endpoint, credentials or timing. */
+    @Test
+    void localGoalsHaveNoNetworkParameters() {
+        for (String g : Arrays.asList("validate", "package")) {
+            assertParameter(g, "skip", "edge.skip", "false");
+            for (String network : new String[] {"productId", "serverId", "apiBaseUrl", "authMode", "tokenUrl", "scope",
+                    "pollInterval", "timeout", "dryRun", "checkCredentials"}) {
+                assertNull(goal(g).getMojoConfiguration().getChild(network, false), g + " has no " + network);
+            }
+        }
+        assertParameter("validate", "checkVersion", "edge.checkVersion", "true");
+        assertParameter("package", "extensionDirectory", "edge.extensionDirectory", "${project.basedir}/src/main/extension");
+        assertEquals("package", goal("package").getPhase());
     }
 
     @Test

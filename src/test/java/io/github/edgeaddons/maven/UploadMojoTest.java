@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.edgeaddons.maven.MojoFixtures.CapturingLog;
 import java.nio.file.Path;
+import java.util.Collections;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -287,7 +288,7 @@ class UploadMojoTest {
 
         try (EncryptedSettings.Property ignored = EncryptedSettings.settingsSecurity(security)) {
             // the decrypter the harness injected decrypts with this master password...
-            assertEquals(plain, SettingsCredentials.resolve(settings, "edge-addons", mojo.decrypter).secret());
+            assertEquals(plain, SettingsCredentials.resolve(settings, "edge-addons", mojo.decrypter, Collections.emptyMap(), false).secret());
 
             mojo.execute();
         }
@@ -339,8 +340,7 @@ class UploadMojoTest {
     @InjectMojo(goal = "validate", pom = DEFAULTS_POM)
     void validateChecksThePackageWithoutCredentials(ValidateMojo mojo) throws Exception {
         Path zip = validZip(dir.resolve("ext.zip"));
-        setVariableValueToObject(mojo, "file", zip.toFile());
-        setVariableValueToObject(mojo, "settings", null);
+        setVariableValueToObject(mojo, "file", zip.toFile()); // validate has no settings field: no credentials
         setVariableValueToObject(mojo, "project", MojoFixtures.project("defaults-extension", null));
         CapturingLog log = captureLog(mojo);
 

@@ -81,4 +81,19 @@ class ExtensionVersionTest {
     void fromMavenVersionNull() {
         assertNull(ExtensionVersion.fromMavenVersion(null));
     }
+
+    @ParameterizedTest
+    @CsvSource({"1.2.3,1.2.3", "1.2.3.4,1.2.3.4", "1.2.3-SNAPSHOT,1.2.3", "1.2.3-beta-2,1.2.3", "2.0.RC1,2.0",
+            "7-SNAPSHOT,7"})
+    void storeFormKeepsTheLeadingNumbers(String maven, String expected) {
+        assertEquals(expected, ExtensionVersion.storeForm(maven));
+        assertEquals(!maven.equals(expected), ExtensionVersion.hasQualifier(maven), maven);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beta", "1.0a", "1.2.3.4.5-SNAPSHOT", "01.2-beta", "70000.1", "-1", ""})
+    void storeFormIsNullWithoutLeadingStoreNumbers(String maven) {
+        assertNull(ExtensionVersion.storeForm(maven), maven);
+        assertFalse(ExtensionVersion.hasQualifier(maven), maven);
+    }
 }

@@ -36,8 +36,17 @@ class VersionCheckTest {
     }
 
     @Test
-    void aQualifiedVersionCannotBeMapped() {
-        ConfigException e = assertThrows(ConfigException.class, () -> VersionCheck.check("1.2.3-beta", pkg("1.2.3")));
-        assertTrue(e.getMessage().contains("1.2.3-beta cannot be a store version"), e.getMessage());
+    void aQualifiedVersionNeedsItsStoreForm() {
+        assertDoesNotThrow(() -> VersionCheck.check("1.2.3-beta", pkg("1.2.3")));
+        ConfigException e = assertThrows(ConfigException.class, () -> VersionCheck.check("1.2.4-beta", pkg("1.2.3")));
+        assertTrue(e.getMessage().contains("the project version is 1.2.4-beta (store form 1.2.4)"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> VersionCheck.check("beta", pkg("1.2.3")));
+        assertTrue(e.getMessage().contains("The project version beta has no store form"), e.getMessage());
+    }
+
+    @Test
+    void checkManifestAllowsASnapshotButNotAMismatch() {
+        assertDoesNotThrow(() -> VersionCheck.checkManifest("1.2.3-SNAPSHOT", pkg("1.2.3")));
+        assertThrows(ConfigException.class, () -> VersionCheck.checkManifest("1.2.3-SNAPSHOT", pkg("1.2.2")));
     }
 }

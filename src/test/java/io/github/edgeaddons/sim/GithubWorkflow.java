@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -80,20 +79,8 @@ public final class GithubWorkflow {
     /** Runs {@code script} with bash (-e, pipefail) in {@code workspace} with exactly {@code env} added, as a CI runner does. */
     static StepRun runBash(String name, String script, File workspace, Map<String, String> env)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-e", "-o", "pipefail", "-c", script)
-                .directory(workspace)
-                .redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile("workflow-step", ".log");
-        pb.redirectOutput(out.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("step '" + name + "' did not finish in 10 minutes");
-        }
-        String output = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
-        Files.delete(out);
-        return new StepRun(name, p.exitValue(), output);
+        Shell.Run r = Shell.run(workspace, script, env);
+        return new StepRun(name, r.exitCode, r.output);
     }
 
     /**

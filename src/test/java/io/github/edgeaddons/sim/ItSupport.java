@@ -207,7 +207,12 @@ public final class ItSupport {
      * over an IT's placeholder project, so the IT runs the example exactly as committed.
      */
     public static void copyExample(File examplesDirectory, File basedir) throws IOException {
-        Path example = new File(examplesDirectory, "hello-extension").toPath();
+        copyExample(examplesDirectory, "hello-extension", basedir);
+    }
+
+    /** Copies the example project {@code examples/<name>} over an IT's placeholder project (see above). */
+    public static void copyExample(File examplesDirectory, String name, File basedir) throws IOException {
+        Path example = new File(examplesDirectory, name).toPath();
         if (!Files.isRegularFile(example.resolve("pom.xml"))) {
             throw new IllegalStateException("no example project at " + example);
         }

@@ -1,0 +1,141 @@
+package io.github.edgeaddons.pkg;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.edgeaddons.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtensionPackagerTest {
+    private static final String MANIFEST = "{\n  \"manifest_version\": 3,\n  \"name\": \"Hi\",\n  \"version\": \"0.0.0\"\n}\n";
+    private static final Instant T = Instant.parse("2026-01-02T03:04:06Z"); // zip times have 2 s steps
+
+    @TempDir
+    Path dir;
+
+    private Path folder(String name) throws IOException {
+        Path f = dir.resolve(name);
+        write(f.resolve("manifest.json"), MANIFEST);
+        write(f.resolve("popup.html"), "<p>hi</p>");
+        write(f.resolve("js/popup.js"), "console.log(1)");
+        write(f.resolve("js/popup.js.map"), "{}");
+        write(f.resolve(".DS_Store"), "x");
+        write(f.resolve("img/Thumbs.db"), "x");
+        write(f.resolve(".git/config"), "x");
+        return f;
+    }
+
+    private static void write(Path p, String text) throws IOException {
+        Files.createDirectories(p.getParent());
+        Files.write(p, text.getBytes(UTF_8));
+    }
+
+    private static List<String> files(Path zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            Collections.list(z.entries()).stream().filter(e -> !e.isDirectory()).forEach(e -> names.add(e.getName()));
+        }
+        return names;
+    }
+
+    private static String entry(Path zip, String name) throws IOException {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            ZipEntry e = z.getEntry(name);
+            return new String(z.getInputStream(e).readAllBytes(), UTF_8);
+        }
+    }
+
+    @Test
+    void packsTheFolderAtTheRootWithTheProjectVersionAndDefaultExcludes() throws Exception {
+        Path src = folder("ext");
+        Path zip = dir.resolve("out/x-1.2.3.zip");
+        ExtensionPackager.Result r = new ExtensionPackager(src, "edge.extensionDirectory")
+                .pack(zip, dir.resolve("work"), "1.2.3");
+
+        assertEquals(Arrays.asList("manifest.json", "js/popup.js", "js/popup.js.map", "popup.html"), files(zip));
+        assertEquals(MANIFEST.replace("0.0.0", "1.2.3"), entry(zip, "manifest.json"));
+        assertEquals(MANIFEST, new String(Files.readAllBytes(src.resolve("manifest.json")), UTF_8), "source untouched");
+        assertEquals(4, r.files);
+        assertEquals(Files.size(zip), r.zipBytes);
+        assertEquals("1.2.3", r.version);
+        assertEquals(null, r.versionName);
+        // and the package checks accept it
+        assertEquals("1.2.3", new PackageValidator().validate(zip).version());
+    }
+
+    @Test
+    void aFixedTimeGivesByteIdenticalZipsWhateverTheFilesTimesAndCreationOrder() throws Exception {
+        Path a = folder("a");
+        Path b = dir.resolve("b");
+        // same content, created in another order and with other file times
+        write(b.resolve("js/popup.js.map"), "{}");
+        write(b.resolve("popup.html"), "<p>hi</p>");
+        write(b.resolve("js/popup.js"), "console.log(1)");
+        write(b.resolve("manifest.json"), MANIFEST);
+        Files.setLastModifiedTime(b.resolve("popup.html"), FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+        Path za = dir.resolve("a.zip");
+        Path zb = dir.resolve("b.zip");
+        new ExtensionPackager(a, "s").fixedTime(T).pack(za, dir.resolve("wa"), "1.0.0-beta");
+        new ExtensionPackager(b, "s").fixedTime(T).pack(zb, dir.resolve("wb"), "1.0.0-beta");
+
+        assertArrayEquals(Files.readAllBytes(za), Files.readAllBytes(zb));
+        try (ZipFile z = new ZipFile(za.toFile())) {
+            for (ZipEntry e : Collections.list(z.entries())) {
+                assertEquals(T, e.getLastModifiedTime().toInstant(), e.getName());
+            }
+        }
+        assertTrue(entry(za, "manifest.json").contains("\"version\": \"1.0.0\",\n  \"version_name\": \"1.0.0-beta\""));
+
+        Path unfixed = dir.resolve("c.zip");
+        new ExtensionPackager(a, "s").pack(unfixed, dir.resolve("wc"), "1.0.0-beta");
+        assertNotEquals(Arrays.toString(Files.readAllBytes(za)), Arrays.toString(Files.readAllBytes(unfixed)));
+    }
+
+    @Test
+    void includesAndExcludes() throws Exception {
+        Path src = folder("ext");
+        Path zip = dir.resolve("x.zip");
+        new ExtensionPackager(src, "s").excludes(Arrays.asList("**/*.map")).pack(zip, dir.resolve("w"), "1");
+        assertEquals(Arrays.asList("manifest.json", "js/popup.js", "popup.html"), files(zip));
+        new ExtensionPackager(src, "s").includes(Arrays.asList("js/**")).pack(zip, dir.resolve("w"), "1");
+        assertEquals(Arrays.asList("manifest.json", "js/popup.js", "js/popup.js.map"), files(zip));
+    }
+
+    @Test
+    void aMissingFolderNamesTheFolderAndTheSetting() {
+        Path missing = dir.resolve("src/main/extension");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ExtensionPackager(missing,
+                "edge.extensionDirectory").pack(dir.resolve("x.zip"), dir.resolve("w"), "1.0.0"));
+        assertTrue(e.getMessage().contains("The extension folder " + missing + " does not exist"
+                + " (edge.extensionDirectory)"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("x.zip")));
+    }
+
+    @Test
+    void aFolderWithoutManifestAndAVersionWithoutStoreFormAreRefused() throws Exception {
+        Path src = folder("ext");
+        assertThrows(ConfigException.class,
+                () -> new ExtensionPackager(src, "s").pack(dir.resolve("x.zip"), dir.resolve("w"), "release-1"));
+        Files.delete(src.resolve("manifest.json"));
+        InvalidPackageException e = assertThrows(InvalidPackageException.class,
+                () -> new ExtensionPackager(src, "s").pack(dir.resolve("x.zip"), dir.resolve("w"), "1.0.0"));
+        assertTrue(e.getMessage().contains("has no manifest.json"), e.getMessage());
+    }
+}
