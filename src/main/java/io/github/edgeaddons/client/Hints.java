@@ -74,8 +74,8 @@ public final class Hints {
                 if (isHtml(contentType, b)) {
                     return "The answer is a web page, not the API's: that is trouble at the store's front door"
                             + " (such pages came during the store's outages), not a wrong id. Try again later and"
-                            + " check Partner Center; " + (request == Request.STATUS ? "the operation and" : "")
-                            + " the draft are kept.";
+                            + " check Partner Center; " + (request == Request.STATUS ? "the operation and the draft are"
+                                    : "the draft is") + " kept.";
                 }
                 if (request == Request.STATUS) {
                     return "The store knows no such operation for this product: check edge.operationId (the id"

@@ -108,7 +108,11 @@ class HintsTest {
         for (String[] answer : new String[][] {{"text/html; charset=utf-8", "whatever"}, {null, "  <html></html>"}}) {
             String hint = Hints.forHttpError(apiKey(), Hints.Request.UPLOAD, 404, answer[0], answer[1], null);
             assertTrue(hint.contains("not a wrong id"), hint);
+            assertTrue(hint.endsWith("the draft is kept."), hint);
+            assertFalse(hint.contains("  "), hint);
         }
+        String status = Hints.forHttpError(apiKey(), Hints.Request.STATUS, 404, "text/html", "<html/>", null);
+        assertTrue(status.endsWith("the operation and the draft are kept."), status);
         String json = Hints.forHttpError(apiKey(), Hints.Request.UPLOAD, 404, "application/json", "{}", null);
         assertTrue(json.contains("Check edge.productId"), json);
     }
