@@ -79,16 +79,18 @@ class EarlyChecksMojoTest {
     private CapturingLog prepare(AbstractEdgeMojo mojo, boolean offline, MavenSession session) throws Exception {
         Settings settings = settingsWith(server("edge-addons", EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY));
         settings.setOffline(offline);
-        setVariableValueToObject(mojo, "settings", settings);
+        if (mojo instanceof AbstractNetworkMojo) {
+            setVariableValueToObject(mojo, "settings", settings);
+            setVariableValueToObject(mojo, "apiBaseUrl", sim.baseUrl());
+        }
         MavenProject project = MojoFixtures.project("ext", null);
         project.setFile(dir.resolve("pom.xml").toFile());
         project.getBuild().setDirectory(dir.resolve("target").toString());
         setVariableValueToObject(mojo, "project", project);
-        setVariableValueToObject(mojo, "apiBaseUrl", sim.baseUrl());
         if (session != null) {
             setVariableValueToObject(mojo, "session", session);
         }
-        if (mojo instanceof AbstractPackageMojo) {
+        if (mojo instanceof AbstractPackageMojo || mojo instanceof UploadMojo) {
             setVariableValueToObject(mojo, "file", MojoFixtures.validZip(dir.resolve("ext.zip")).toFile());
         }
         return captureLog(mojo);
@@ -162,7 +164,10 @@ class EarlyChecksMojoTest {
     @Test
     @InjectMojo(goal = "validate", pom = POM)
     void validateWorksOffline(ValidateMojo mojo) throws Exception {
-        CapturingLog log = prepare(mojo, true, null);
+        MavenSession offline = newBuild("verify");
+        offline.getRequest().setOffline(true); // validate reads no settings.xml: -o is all it can see
+        assertTrue(offline.isOffline());
+        CapturingLog log = prepare(mojo, true, offline);
         mojo.execute();
         log.assertContains("is valid");
     }
