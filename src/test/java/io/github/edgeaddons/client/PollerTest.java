@@ -124,6 +124,10 @@ class PollerTest {
             assertTrue(gap.compareTo(Duration.ofSeconds(31)) < 0, "backoff capped at 30 s: " + gap);
         }
         assertEquals(1, reporter.warnings.size(), reporter.warnings.toString());
+        String w = reporter.warnings.get(0);
+        assertTrue(w.contains("HTTP 500 Internal Server Error to the status request of publish operation"), w);
+        assertTrue(w.contains("request id 00000000-0000-0000-0000-5e5e5e5e5e5e"), "names the store's request id: " + w);
+        assertFalse(w.contains("run the goal again"), "the wait goes on by itself: " + w);
         assertFalse(reporter.text().contains("<html"), "no HTML dump: " + reporter.text());
     }
 
@@ -142,6 +146,33 @@ class PollerTest {
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> publishAndAwait(TIMEOUT));
         assertEquals(404, e.httpStatus());
         assertEquals(1, sim.requests(Route.PUBLISH_STATUS).size(), "a JSON 404 ends the wait at once");
+    }
+
+    @Test
+    void threeHtmlPagesAnswered200InARowDoNotEndTheWait() throws Exception {
+        sim.config().publishOutcome(Outcome.succeeded().after(Duration.ofSeconds(1)))
+                .fault(Route.PUBLISH_STATUS, Fault.htmlPage200())
+                .fault(Route.PUBLISH_STATUS, Fault.htmlPage200())
+                .fault(Route.PUBLISH_STATUS, Fault.htmlPage200());
+        assertEquals(OperationState.SUCCEEDED, publishAndAwait(TIMEOUT).state());
+        assertEquals(4, sim.requests(Route.PUBLISH_STATUS).size());
+        String w = reporter.warnings.get(0);
+        assertTrue(w.contains("HTTP 200, text/html") && w.contains("maintenance page"), w);
+    }
+
+    @Test
+    void anUploadWaitOutlastsAThrottlingStreakToo() throws Exception {
+        sim.config().uploadOutcome(Outcome.succeeded().after(Duration.ofSeconds(3)))
+                .throttleFor(Route.UPLOAD_STATUS, Duration.ofSeconds(30));
+        Path zip = randomFile(tmp, "ext.zip", 1000);
+        OperationStatus s;
+        try (EdgeAddonsClient client = client()) {
+            Deadline goal = time.deadline(TIMEOUT);
+            s = client.await(OperationKind.UPLOAD, client.startUpload(zip, Files.size(zip), goal), goal);
+        }
+        assertEquals(OperationState.SUCCEEDED, s.state());
+        List<Integer> codes = statuses(sim, Route.UPLOAD_STATUS);
+        assertTrue(codes.contains(429) && codes.get(codes.size() - 1) == 200, codes.toString());
     }
 
     @Test
