@@ -115,6 +115,12 @@ def elsewhere = [
     'mvn -X'                                             : 'an option named in a sentence; mvn -X deploy ran here',
     'mvn deploy -Prelease'                               : 'examples/hello-extension: the example-project IT',
     'mvn -B deploy -Prelease -s .github/edge-settings.xml': 'the example workflow: the github-workflow IT',
+    'mvn edge-addons:status ...'                         : 'the status command the plugin prints: run above, as printed',
+    'mvn -o'                                             : 'an option named in a sentence; the offline IT runs deploy -o',
+    'mvn -B release:prepare'                             : "a maintainer's release step (it pushes); its dry run is next",
+    'mvn -B release:prepare -DdryRun=true'               : 'ci/release-dry-run.sh, run by .ci/run',
+    'mvn -B release:perform'                             : "a maintainer's release step (signs, uploads to Central); ci/central-bundle.sh builds the same bundle",
+    'mvn site'                                           : 'ci/site.sh, run by .ci/run',
 ]
 assert readme.mavenCommands() as Set == (ran + elsewhere.keySet()) as Set :
         "README's mvn commands changed: ran ${ran}, elsewhere ${elsewhere.keySet()}, README has ${readme.mavenCommands()}"
