@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs the example extension's `mvn deploy -Prelease` against the Edge API simulator on each Maven
-# version the plugin supports, and checks that every version sends the same requests and ends the same.
+# Releases both examples against the Edge API simulator on each Maven version the plugin supports: the
+# minimal edge-extension project (`mvn deploy`: the packaging's lifecycle mapping is the part that differs
+# between Maven versions) and the assembly-based one (`mvn deploy -Prelease`), and checks that every version
+# sends the same requests and ends the same for each.
 # Needs the plugin in the local repository (./demo.sh or `mvn install` puts it there) and the test
 # classes (the simulator) in target/test-classes.
 set -euo pipefail
@@ -13,7 +15,7 @@ sim_pid=
 cleanup() { [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null || true; }
 trap cleanup EXIT
 
-expected=""
+declare -A expected
 for v in $VERSIONS; do
   home="$work/apache-maven-$v"
   if [ ! -x "$home/bin/mvn" ]; then
@@ -24,44 +26,48 @@ for v in $VERSIONS; do
     chmod +x "$home"/bin/*
   fi
 
-  rm -f "$work/port"
-  java -cp target/test-classes io.github.edgeaddons.sim.EdgeApiSimulator --port-file "$work/port" \
-    --upload-polls 1 --publish-polls 1 > "$work/sim-$v.log" 2>&1 &
-  sim_pid=$!
-  for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-  port=$(cat "$work/port")
+  for example in minimal-extension hello-extension; do
+    args=(deploy)
+    [ "$example" = hello-extension ] && args=(deploy -Prelease)
+    rm -f "$work/port"
+    java -cp target/test-classes io.github.edgeaddons.sim.EdgeApiSimulator --port-file "$work/port" \
+      --upload-polls 1 --publish-polls 1 > "$work/sim-$example-$v.log" 2>&1 &
+    sim_pid=$!
+    for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+    port=$(cat "$work/port")
 
-  project="$work/example-$v"
-  rm -rf "$project"
-  cp -r examples/hello-extension "$project"
-  echo "== Maven $v: mvn deploy -Prelease on the example extension"
-  if ! "$home/bin/mvn" -B -V -f "$project/pom.xml" -s examples/demo-settings.xml deploy -Prelease \
-      -Dedge.apiBaseUrl="http://127.0.0.1:$port" > "$work/build-$v.log" 2>&1; then
-    tail -40 "$work/build-$v.log"
-    echo "FAIL: the release build failed on Maven $v (log: $work/build-$v.log)" >&2
-    exit 1
-  fi
-  grep -q "Apache Maven $v " "$work/build-$v.log" || { echo "FAIL: the build did not run on Maven $v" >&2; exit 1; }
-  # Maven 4 warns when a project has no root marker; the example has .mvn/
-  if grep -q "Unable to find the root directory" "$work/build-$v.log"; then
-    echo "FAIL: Maven $v did not find the example's root directory (.mvn/)" >&2
-    exit 1
-  fi
-  routes=$(java -cp target/test-classes io.github.edgeaddons.sim.SimRoutes "http://127.0.0.1:$port")
-  kill "$sim_pid"; wait "$sim_pid" 2>/dev/null || true; sim_pid=
-  status=$(grep -o '"status": "[A-Za-z]*"' "$project/target/edge-addons/result.json" | head -1)
-  summary="$(echo "$routes" | tr '\n' ',') $status"
-  echo "   requests: $(echo "$routes" | awk '{print $1"("$2")"}' | tr '\n' ' ')"
-  echo "   result.json: $status"
-  if [ "$status" != '"status": "Succeeded"' ]; then
-    echo "FAIL: Maven $v did not end Succeeded" >&2
-    exit 1
-  fi
-  if [ -z "$expected" ]; then
-    expected="$summary"
-  elif [ "$summary" != "$expected" ]; then
-    echo "FAIL: Maven $v sent other requests than the first version: $summary vs $expected" >&2
-    exit 1
-  fi
+    project="$work/$example-$v"
+    rm -rf "$project"
+    cp -r "examples/$example" "$project"
+    echo "== Maven $v: mvn ${args[*]} on examples/$example"
+    if ! "$home/bin/mvn" -B -V -f "$project/pom.xml" -s examples/demo-settings.xml "${args[@]}" \
+        -Dedge.apiBaseUrl="http://127.0.0.1:$port" > "$work/build-$example-$v.log" 2>&1; then
+      tail -40 "$work/build-$example-$v.log"
+      echo "FAIL: the release build failed on Maven $v (log: $work/build-$example-$v.log)" >&2
+      exit 1
+    fi
+    grep -q "Apache Maven $v " "$work/build-$example-$v.log" || { echo "FAIL: the build did not run on Maven $v" >&2; exit 1; }
+    # Maven 4 warns when a project has no root marker; the example has .mvn/
+    if grep -q "Unable to find the root directory" "$work/build-$example-$v.log"; then
+      echo "FAIL: Maven $v did not find the root directory of examples/$example (.mvn/)" >&2
+      exit 1
+    fi
+    routes=$(java -cp target/test-classes io.github.edgeaddons.sim.SimRoutes "http://127.0.0.1:$port")
+    kill "$sim_pid"; wait "$sim_pid" 2>/dev/null || true; sim_pid=
+    status=$(grep -o '"status": "[A-Za-z]*"' "$project/target/edge-addons/result.json" | head -1)
+    summary="$(echo "$routes" | tr '\n' ',') $status"
+    echo "   requests: $(echo "$routes" | awk '{print $1"("$2")"}' | tr '\n' ' ')"
+    echo "   result.json: $status"
+    if [ "$status" != '"status": "Succeeded"' ]; then
+      echo "FAIL: Maven $v did not end Succeeded for $example" >&2
+      exit 1
+    fi
+    if [ -z "${expected[$example]:-}" ]; then
+      expected[$example]="$summary"
+    elif [ "$summary" != "${expected[$example]}" ]; then
+      echo "FAIL: Maven $v sent other requests for $example than the first version: $summary vs ${expected[$example]}" >&2
+      exit 1
+    fi
+  done
 done
-echo "Maven version matrix: the same requests and outcome on $VERSIONS"
+echo "Maven version matrix: the same requests and outcome for both examples on $VERSIONS"
