@@ -204,6 +204,17 @@ public final class Hints {
         return "Check the network or proxy settings, then run the goal again.";
     }
 
+    /** What to do about a network failure, by its kind: an unknown host, a TLS failure, anything else. */
+    public static String forNetworkFailure(java.io.IOException e) {
+        if (e instanceof java.net.UnknownHostException) {
+            return unknownHost();
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return untrustedTls();
+        }
+        return networkTrouble();
+    }
+
     /** Maven runs offline and the goal needs the store. */
     public static String offline(String goal) {
         return "Maven is offline (-o, or <offline>true</offline> in settings.xml), and " + goal + " must talk to"
@@ -219,15 +230,25 @@ public final class Hints {
 
     // ---- the token endpoint (API v1) ---------------------------------------------------------------------
 
-    /** The token endpoint refused the client credentials. */
-    public static String tokenRefused(ClientSettings s, int status) {
-        if (status >= 500) {
-            return "The identity provider had a server-side problem; run the goal again later.";
-        }
+    /** The token endpoint refused the client credentials (a 400 or 401 {@code invalid_client}, ...). */
+    public static String tokenRefused(ClientSettings s) {
         return "Check <username> (the client ID) and <password> (the client secret) of <server> '" + s.serverId()
                 + "' in settings.xml, and the token URL (edge.tokenUrl or the server's <configuration><tokenUrl>),"
                 + " against Partner Center (Microsoft Edge > Publish API); client secrets expire. API v1 is retired:"
                 + " " + switchToApiKey(s.serverId());
+    }
+
+    /**
+     * The token endpoint gave no token for a transient reason (429, 5xx, 408): not a refusal of the client
+     * credentials. (During a wait on an accepted operation the wait goes on instead; see RetryPolicy.)
+     */
+    public static String tokenUnavailable(int status) {
+        if (status == 429) {
+            return "The identity provider is throttling token requests; it did not refuse the client ID or secret."
+                    + " Wait a few minutes, then run the goal again.";
+        }
+        return "The identity provider had a server-side problem; it did not refuse the client ID or secret. Run"
+                + " the goal again later.";
     }
 
     /** The token endpoint answered something that is no token. */

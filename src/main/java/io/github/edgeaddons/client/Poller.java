@@ -141,12 +141,21 @@ final class Poller {
                     throw timeout(e); // the deadline passed during the request
                 }
                 Throwable cause = e.getCause();
-                if (e.kind() != EdgeApiException.Kind.NETWORK || !(cause instanceof IOException)
-                        || RetryPolicy.networkFailureEndsWait((IOException) cause, answered)) {
+                IOException network = e.kind() == EdgeApiException.Kind.NETWORK && cause instanceof IOException
+                        ? (IOException) cause : null;
+                if (e.fromTokenEndpoint()) {
+                    // the token was fetched again (it expired, or the store answered 401)
+                    if (RetryPolicy.tokenFailureEndsWait(e.httpStatus(), network, answered)) {
+                        throw withOperation(e);
+                    }
+                    return "Could not get a new access token to read the status of " + kind.label() + " operation "
+                            + operationId + ". " + e.whatHappened();
+                }
+                if (network == null || RetryPolicy.networkFailureEndsWait(network, answered)) {
                     throw withOperation(e);
                 }
                 return "Could not reach the store to read the status of " + kind.label() + " operation "
-                        + operationId + ": " + Transport.describe((IOException) cause) + ".";
+                        + operationId + ": " + Transport.describe(network) + ".";
             }
             answered = true;
             retryAfter = Transport.retryAfter(r.header("Retry-After"), clock.instant());
