@@ -392,6 +392,18 @@ public final class Hints {
                         : "the package may be in the draft already.");
     }
 
+    /** For any failure of a publish after this build's upload succeeded: the draft is in Partner Center. */
+    public static String draftUploaded(String uploadOperationId) {
+        return "This build's upload succeeded (operation " + uploadOperationId + "), so the uploaded draft is in"
+                + " Partner Center; the release does not need to upload it again.";
+    }
+
+    /** How to publish the draft already in Partner Center; the command alone on the last line. */
+    public static String publishDraftAgain(ClientSettings s) {
+        return "Publish it, without uploading again, with:" + System.lineSeparator() + "  "
+                + s.resume().publishDraft(s.productId());
+    }
+
     /** For an operation that stopped without a verdict ({@code Cancelled}, ...). */
     public static String operationStopped(OperationKind kind, ClientSettings s) {
         return "It will not finish by itself. Check the product in Partner Center (someone may have cancelled the"

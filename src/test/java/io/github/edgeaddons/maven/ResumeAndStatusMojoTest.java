@@ -210,4 +210,23 @@ class ResumeAndStatusMojoTest {
         assertFalse(e.getMessage().contains("an-expired-key"), e.getMessage());
         assertEquals(1, sim.requests().size(), "the 401 is not retried");
     }
+
+    @Test
+    @InjectMojo(goal = "publish", pom = POM)
+    @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
+    void aPublishFailingAfterThisBuildsUploadPrintsTheCommandThatPublishesTheDraft(PublishMojo mojo)
+            throws Exception {
+        prepare(mojo);
+        BuildState.uploadSucceeded(mojo.project, "9f1c3a5e-0000-4000-8000-00000000abcd");
+        sim.config().fault(Route.PUBLISH, io.github.edgeaddons.sim.Fault.html404());
+
+        Exception e = assertThrows(Exception.class, mojo::execute);
+
+        String m = e.getMessage();
+        assertTrue(m.contains("upload succeeded (operation 9f1c3a5e-0000-4000-8000-00000000abcd)"), m);
+        // on a line of its own, built from this build (here: full coordinates, -f, the simulator's URL)
+        assertTrue(java.util.Arrays.stream(m.split("\\R")).anyMatch(l -> l.startsWith("  mvn ")
+                && l.contains(":publish -Dedge.productId=" + EdgeApiSimulator.PRODUCT_ID + " -Dedge.requireUpload=false")
+                && l.contains("-Dedge.apiBaseUrl=" + sim.baseUrl())), m);
+    }
 }
