@@ -115,6 +115,12 @@ def elsewhere = [
     'mvn -X'                                             : 'an option named in a sentence; mvn -X deploy ran here',
     'mvn deploy -Prelease'                               : 'examples/hello-extension: the example-project IT',
     'mvn -B deploy -Prelease -s .github/edge-settings.xml': 'the example workflow: the github-workflow IT',
+    'mvn edge-addons:status ...'                         : "README's shorthand for the printed status command, which ran above",
+    'mvn -o'                                             : 'an option named in a sentence; EarlyChecksMojoTest runs the goals offline',
+    'mvn -B release:prepare'                             : "the maintainers' release to Maven Central",
+    'mvn -B release:prepare -DdryRun=true'               : 'ci/release-dry-run.sh (run by .ci/run)',
+    'mvn -B release:perform'                             : "the maintainers' release to Maven Central",
+    'mvn site'                                           : 'ci/site.sh (run by .ci/run)',
 ]
 assert readme.mavenCommands() as Set == (ran + elsewhere.keySet()) as Set :
         "README's mvn commands changed: ran ${ran}, elsewhere ${elsewhere.keySet()}, README has ${readme.mavenCommands()}"
