@@ -29,6 +29,7 @@ public final class ClientSettings {
     final String userAgent;
     final TokenCache tokenCache;
     final ResumeCommands resume;
+    final CredentialsSource credentialsSource;
 
     private ClientSettings(Builder b) {
         this.apiBaseUrl = Objects.requireNonNull(b.apiBaseUrl, "apiBaseUrl");
@@ -52,6 +53,7 @@ public final class ClientSettings {
         this.userAgent = b.userAgent;
         this.tokenCache = b.tokenCache;
         this.resume = b.resume == null ? ResumeCommands.defaults() : b.resume;
+        this.credentialsSource = b.credentialsSource == null ? CredentialsSource.server(serverId) : b.credentialsSource;
     }
 
     public static Builder builder() {
@@ -94,6 +96,11 @@ public final class ClientSettings {
         return scope;
     }
 
+    /** Where the credentials came from (named by advice about them). */
+    public CredentialsSource credentialsSource() {
+        return credentialsSource;
+    }
+
     /** The commands that failure messages print to resume this build's work. */
     public ResumeCommands resume() {
         return resume;
@@ -119,6 +126,7 @@ public final class ClientSettings {
         private Reporter reporter = Reporter.SILENT;
         private String userAgent = "edge-addons-maven-plugin";
         private ResumeCommands resume;
+        private CredentialsSource credentialsSource;
 
         public Builder apiBaseUrl(URI v) {
             apiBaseUrl = v;
@@ -210,6 +218,12 @@ public final class ClientSettings {
         /** How printed commands name the plugin and which of this build's arguments they repeat. */
         public Builder resume(ResumeCommands v) {
             resume = v;
+            return this;
+        }
+
+        /** Where the credentials came from; default: the settings.xml server {@link #serverId}. */
+        public Builder credentialsSource(CredentialsSource v) {
+            credentialsSource = v;
             return this;
         }
 

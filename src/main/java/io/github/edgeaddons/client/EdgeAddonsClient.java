@@ -130,23 +130,46 @@ public final class EdgeAddonsClient implements Closeable {
      * @return true when the store accepted the credentials
      */
     public boolean credentialsAccepted(Deadline deadline) throws EdgeApiException {
-        return credentialsRefusal(deadline) == null;
+        return credentialsCheck(deadline) == null;
+    }
+
+    /** The store's refusal of the credentials: its HTTP status and what to do. */
+    public static final class Refusal {
+        public final int httpStatus;
+        public final String hint;
+
+        Refusal(int httpStatus, String hint) {
+            this.httpStatus = httpStatus;
+            this.hint = hint;
+        }
+
+        /** "HTTP 403 Forbidden". */
+        public String status() {
+            String reason = reason(httpStatus);
+            return "HTTP " + httpStatus + (reason == null ? "" : " " + reason);
+        }
+    }
+
+    /** {@link #credentialsCheck}'s hint alone: null when the store accepted the credentials. */
+    public String credentialsRefusal(Deadline deadline) throws EdgeApiException {
+        Refusal r = credentialsCheck(deadline);
+        return r == null ? null : r.hint;
     }
 
     /**
-     * {@link #credentialsAccepted} with the reason: null when the store accepted the credentials, else what
-     * to do, chosen from the refusal's body and the auth mode (an "Invalid Azure AD JWT" body is not an
-     * expired key).
+     * {@link #credentialsAccepted} with the reason: null when the store accepted the credentials, else the
+     * refusal's status and what to do, chosen from its body and the auth mode (an "Invalid Azure AD JWT" body is
+     * not an expired key).
      */
-    public String credentialsRefusal(Deadline deadline) throws EdgeApiException {
+    public Refusal credentialsCheck(Deadline deadline) throws EdgeApiException {
         URI probe = url(settings, "/v1/products/00000000-0000-0000-0000-000000000000/submissions/operations/"
                 + "00000000-0000-0000-0000-000000000000");
         Transport.Call call = new Transport.Call("GET", probe, null, RetryPolicy.Safety.REPEATABLE,
                 "check the credentials", true);
         Transport.Response r = transport.execute(call, auth, deadline);
         if (r.status == 401 || r.status == 403) {
-            return Hints.forHttpError(settings, Hints.Request.CREDENTIAL_CHECK, r.status, r.header("Content-Type"),
-                    r.body, null);
+            return new Refusal(r.status, Hints.forHttpError(settings, Hints.Request.CREDENTIAL_CHECK, r.status,
+                    r.header("Content-Type"), r.body, null));
         }
         if (r.status == 404 || r.isSuccess()) {
             return null;

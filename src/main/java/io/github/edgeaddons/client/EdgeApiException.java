@@ -27,14 +27,44 @@ public final class EdgeApiException extends Exception {
     private final int httpStatus;
     private final String operationId;
     private final transient OperationStatus status;
+    private final boolean fromTokenEndpoint;
+    private final String whatHappened;
 
     public EdgeApiException(Kind kind, String message, int httpStatus, String operationId, OperationStatus status,
             Throwable cause) {
+        this(kind, message, httpStatus, operationId, status, cause, false, message);
+    }
+
+    private EdgeApiException(Kind kind, String message, int httpStatus, String operationId, OperationStatus status,
+            Throwable cause, boolean fromTokenEndpoint, String whatHappened) {
         super(message, cause);
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.operationId = operationId;
         this.status = status;
+        this.fromTokenEndpoint = fromTokenEndpoint;
+        this.whatHappened = whatHappened;
+    }
+
+    /**
+     * A failure to get an access token (API v1): {@code whatHappened} (the answer or the network failure),
+     * then {@code hint}, what to do. A wait on an accepted operation tells the user only what happened, since
+     * it goes on by itself when the failure is transient ({@link RetryPolicy#tokenFailureEndsWait}).
+     */
+    static EdgeApiException tokenEndpoint(Kind kind, String whatHappened, String hint, int httpStatus,
+            Throwable cause) {
+        return new EdgeApiException(kind, whatHappened + " " + hint, httpStatus, null, null, cause, true,
+                whatHappened);
+    }
+
+    /** True when the token endpoint (API v1), not the store, failed. */
+    public boolean fromTokenEndpoint() {
+        return fromTokenEndpoint;
+    }
+
+    /** The message without what to do, for a failure of the token endpoint; else the whole message. */
+    public String whatHappened() {
+        return whatHappened;
     }
 
     public Kind kind() {

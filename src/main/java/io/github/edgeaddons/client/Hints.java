@@ -107,24 +107,25 @@ public final class Hints {
         }
     }
 
-    /** A 401, by auth mode: an API key expires; a v1 token comes from a client secret. */
+    /** A 401, by auth mode: an API key expires; a v1 token comes from a client secret. Names where they came from. */
     public static String unauthorized(ClientSettings s, String body) {
+        CredentialsSource c = s.credentialsSource();
         if (s.authMode() == AuthMode.CLIENT_CREDENTIALS) {
-            return "The store refused the access token (API v1): check the <password> (the client secret; client"
-                    + " secrets expire) and <username> (the client ID) of <server> '" + s.serverId() + "' in"
-                    + " settings.xml, and edge.scope. API v1 is retired, so the lasting fix is an API key: "
-                    + switchToApiKey(s.serverId());
+            return "The store refused the access token (API v1): check the client secret in " + c.secretPlace()
+                    + " (client secrets expire), the client ID in " + c.clientIdPlace() + ", and edge.scope. API v1"
+                    + " is retired, so the lasting fix is an API key: " + switchToApiKey(c);
         }
         if (body != null && body.contains("Invalid Azure AD JWT")) {
             return "The store did not take the request as API-key authentication and checked it as an Azure AD"
-                    + " token instead: it found no client ID header it accepts. Check that the <username> of"
-                    + " <server> '" + s.serverId() + "' in settings.xml is the client ID shown in Partner Center"
-                    + " (Microsoft Edge > Publish API), and that nothing on the way (a proxy) drops or renames the"
-                    + " headers X-ClientID and Authorization: ApiKey. The API key itself may be fine.";
+                    + " token instead: it found no client ID header it accepts. Check that " + c.clientIdPlace()
+                    + " is the client ID shown in Partner Center (Microsoft Edge > Publish API), and that nothing on"
+                    + " the way (a proxy) drops or renames the headers X-ClientID and Authorization: ApiKey. The API"
+                    + " key itself may be fine.";
         }
         return "The credentials were refused. Partner Center API keys expire after 72 days: create a new"
-                + " key in Partner Center (Microsoft Edge > Publish API), then update the <password> (and"
-                + " <username>, the client ID) of <server> '" + s.serverId() + "' in settings.xml.";
+                + " key in Partner Center (Microsoft Edge > Publish API), then update the API key in "
+                + c.secretPlace() + " (and the client ID in " + c.clientIdPlace() + ")"
+                + (c.isEnvironment() ? ", e.g. the repository's secret that sets it" : "") + ".";
     }
 
     /** A 410 from any endpoint: the store no longer serves this API version. */
@@ -132,24 +133,23 @@ public final class Hints {
         if (s.authMode() == AuthMode.CLIENT_CREDENTIALS) {
             return "The store no longer serves this API version: API v1 (client secret and access token URL,"
                     + " edge.authMode=clientCredentials) is retired. Switch to an API key (API v1.1): "
-                    + switchToApiKey(s.serverId());
+                    + switchToApiKey(s.credentialsSource());
         }
         return "The store no longer serves this API version. This plugin speaks API v1.1 (API key): look for a"
                 + " newer version of the plugin, and at " + API_REFERENCE + ".";
     }
 
     /** The one warning of a build that chose API v1. */
-    public static String v1Retired(String serverId) {
+    public static String v1Retired(ClientSettings s) {
         return "edge.authMode=clientCredentials uses API v1 (client secret and access token URL), which Microsoft"
                 + " retired: since February 2025 the store has answered its uploads with HTTP 410 Gone. Switch to"
-                + " an API key (API v1.1): " + switchToApiKey(serverId);
+                + " an API key (API v1.1): " + switchToApiKey(s.credentialsSource());
     }
 
-    private static String switchToApiKey(String serverId) {
-        return "in Partner Center (Microsoft Edge > Publish API) create an API key; in settings.xml put the client"
-                + " ID in the <username> and the API key in the <password> of <server> '" + serverId + "'; then"
-                + " remove edge.tokenUrl and edge.authMode from the build (and any <configuration><tokenUrl> of that"
-                + " server).";
+    private static String switchToApiKey(CredentialsSource c) {
+        return "in Partner Center (Microsoft Edge > Publish API) create an API key; " + c.putApiKeyInstead()
+                + "; then remove edge.tokenUrl and edge.authMode from the build"
+                + (c.isEnvironment() ? "" : " (and any <configuration><tokenUrl> of that server)") + ".";
     }
 
     private static String sentSuffix(String sent) {
@@ -204,6 +204,17 @@ public final class Hints {
         return "Check the network or proxy settings, then run the goal again.";
     }
 
+    /** What to do about a network failure, by its kind: an unknown host, a TLS failure, anything else. */
+    public static String forNetworkFailure(java.io.IOException e) {
+        if (e instanceof java.net.UnknownHostException) {
+            return unknownHost();
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return untrustedTls();
+        }
+        return networkTrouble();
+    }
+
     /** Maven runs offline and the goal needs the store. */
     public static String offline(String goal) {
         return "Maven is offline (-o, or <offline>true</offline> in settings.xml), and " + goal + " must talk to"
@@ -219,15 +230,26 @@ public final class Hints {
 
     // ---- the token endpoint (API v1) ---------------------------------------------------------------------
 
-    /** The token endpoint refused the client credentials. */
-    public static String tokenRefused(ClientSettings s, int status) {
-        if (status >= 500) {
-            return "The identity provider had a server-side problem; run the goal again later.";
+    /** The token endpoint refused the client credentials (a 400 or 401 {@code invalid_client}, ...). */
+    public static String tokenRefused(ClientSettings s) {
+        CredentialsSource c = s.credentialsSource();
+        return "Check the client ID in " + c.clientIdPlace() + ", the client secret in " + c.secretPlace()
+                + ", and the token URL (edge.tokenUrl" + (c.isEnvironment() ? "" : " or the server's"
+                        + " <configuration><tokenUrl>") + ") against Partner Center (Microsoft Edge > Publish API);"
+                + " client secrets expire. API v1 is retired: " + switchToApiKey(c);
+    }
+
+    /**
+     * The token endpoint gave no token for a transient reason (429, 5xx, 408): not a refusal of the client
+     * credentials. (During a wait on an accepted operation the wait goes on instead; see RetryPolicy.)
+     */
+    public static String tokenUnavailable(int status) {
+        if (status == 429) {
+            return "The identity provider is throttling token requests; it did not refuse the client ID or secret."
+                    + " Wait a few minutes, then run the goal again.";
         }
-        return "Check <username> (the client ID) and <password> (the client secret) of <server> '" + s.serverId()
-                + "' in settings.xml, and the token URL (edge.tokenUrl or the server's <configuration><tokenUrl>),"
-                + " against Partner Center (Microsoft Edge > Publish API); client secrets expire. API v1 is retired:"
-                + " " + switchToApiKey(s.serverId());
+        return "The identity provider had a server-side problem; it did not refuse the client ID or secret. Run"
+                + " the goal again later.";
     }
 
     /** The token endpoint answered something that is no token. */
@@ -369,6 +391,18 @@ public final class Hints {
                         ? "do not publish again before you know how it ended (a second publish is refused while"
                                 + " one is in review)."
                         : "the package may be in the draft already.");
+    }
+
+    /** For any failure of a publish after this build's upload succeeded: the draft is in Partner Center. */
+    public static String draftUploaded(String uploadOperationId) {
+        return "This build's upload succeeded (operation " + uploadOperationId + "), so the uploaded draft is in"
+                + " Partner Center; the release does not need to upload it again.";
+    }
+
+    /** How to publish the draft already in Partner Center; the command alone on the last line. */
+    public static String publishDraftAgain(ClientSettings s) {
+        return "Publish it, without uploading again, with:" + System.lineSeparator() + "  "
+                + s.resume().publishDraft(s.productId());
     }
 
     /** For an operation that stopped without a verdict ({@code Cancelled}, ...). */

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -73,13 +74,33 @@ final class OAuthAuthenticator implements Authenticator {
                 new UrlEncodedFormEntity(form, StandardCharsets.UTF_8), RetryPolicy.Safety.REPEATABLE,
                 "get an access token", false);
         Instant askedAt = settings.clock.instant();
-        Transport.Response r = transport.execute(call, null, deadline);
+        Transport.Response r;
+        try {
+            r = transport.execute(call, null, deadline);
+        } catch (EdgeApiException e) {
+            if (e.kind() == EdgeApiException.Kind.NETWORK && e.getCause() instanceof IOException) {
+                IOException cause = (IOException) e.getCause();
+                throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.NETWORK, "Could not get an access token"
+                        + " from the token endpoint " + settings.tokenUrl + ": " + Transport.describe(cause) + ".",
+                        Hints.forNetworkFailure(cause), -1, cause);
+            }
+            throw e;
+        }
         if (!r.isSuccess()) {
             String detail = tokenError(r.body);
-            // one line: the status, the OAuth error with its AADSTS code, what to do
-            throw new EdgeApiException(EdgeApiException.Kind.AUTH, "The token endpoint " + settings.tokenUrl
-                    + " refused the client credentials (HTTP " + r.status + (detail.isEmpty() ? "" : ", " + detail)
-                    + "). " + Hints.tokenRefused(settings, r.status), r.status, null, null, null);
+            if (RetryPolicy.tokenRefusal(r.status)) {
+                // one line: the status, the OAuth error with its AADSTS code, what to do
+                throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.AUTH, "The token endpoint "
+                        + settings.tokenUrl + " refused the client credentials (HTTP " + r.status
+                        + (detail.isEmpty() ? "" : ", " + detail) + ").", Hints.tokenRefused(settings), r.status,
+                        null);
+            }
+            String reason = EdgeAddonsClient.reason(r.status);
+            throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.HTTP, "The token endpoint " + settings.tokenUrl
+                    + " answered HTTP " + r.status + (reason == null ? "" : " " + reason)
+                    + (r.attempts > 1 ? " (after " + r.attempts + " attempts)" : "")
+                    + (detail.isEmpty() ? "" : ", " + detail) + " to the token request.",
+                    Hints.tokenUnavailable(r.status), r.status, null);
         }
         JsonObject o;
         try {
@@ -90,17 +111,16 @@ final class OAuthAuthenticator implements Authenticator {
         }
         if (o == null) {
             String type = r.header("Content-Type");
-            throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, "The token endpoint " + settings.tokenUrl
-                    + " answered HTTP " + r.status + " with something that is not JSON ("
+            throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.MALFORMED, "The token endpoint "
+                    + settings.tokenUrl + " answered HTTP " + r.status + " with something that is not JSON ("
                     + (r.body == null || r.body.trim().isEmpty() ? "an empty body"
                             : Hints.isHtml(type, r.body) ? "an HTML page" : "Content-Type " + type)
-                    + "), so no access token could be read from it. " + Hints.tokenUrlWrong(), r.status, null,
-                    null, null);
+                    + "), so no access token could be read from it.", Hints.tokenUrlWrong(), r.status, null);
         }
         if (!o.has("access_token") || o.get("access_token").isJsonNull()) {
-            throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, "The token endpoint " + settings.tokenUrl
-                    + " answered HTTP " + r.status + " with JSON that holds no access_token. "
-                    + Hints.tokenUrlWrong(), r.status, null, null, null);
+            throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.MALFORMED, "The token endpoint "
+                    + settings.tokenUrl + " answered HTTP " + r.status + " with JSON that holds no access_token.",
+                    Hints.tokenUrlWrong(), r.status, null);
         }
         String token = o.get("access_token").getAsString();
         long expiresIn = 3599;

@@ -18,8 +18,9 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
  *       returned, not thrown, so the caller words them;
  *   <li>401, 403, a non-HTML 404, a redirect or another 4xx end it with the store's answer in words;
  *   <li>everything else (429, 5xx, an HTML 404 page, a 200 that is no status, connection failures, read
- *       timeouts) is warned about once per streak, and the wait goes on with backoff; a 429 without
- *       {@code Retry-After} slows the rest of the wait;
+ *       timeouts; under API v1 also the token endpoint's bad moments when the token is fetched again) is
+ *       warned about once per streak, and the wait goes on with backoff; a 429 without {@code Retry-After}
+ *       slows the rest of the wait;
  *   <li>about every 30 s a line says the state, the time waited and the time left, so a CI log never sits
  *       silent;
  *   <li>at {@code edge.timeout} the wait fails naming the operation (the release layer adds how to resume).
@@ -141,12 +142,21 @@ final class Poller {
                     throw timeout(e); // the deadline passed during the request
                 }
                 Throwable cause = e.getCause();
-                if (e.kind() != EdgeApiException.Kind.NETWORK || !(cause instanceof IOException)
-                        || RetryPolicy.networkFailureEndsWait((IOException) cause, answered)) {
+                IOException network = e.kind() == EdgeApiException.Kind.NETWORK && cause instanceof IOException
+                        ? (IOException) cause : null;
+                if (e.fromTokenEndpoint()) {
+                    // the token was fetched again (it expired, or the store answered 401)
+                    if (RetryPolicy.tokenFailureEndsWait(e.httpStatus(), network, answered)) {
+                        throw withOperation(e);
+                    }
+                    return "Could not get a new access token to read the status of " + kind.label() + " operation "
+                            + operationId + ". " + e.whatHappened();
+                }
+                if (network == null || RetryPolicy.networkFailureEndsWait(network, answered)) {
                     throw withOperation(e);
                 }
                 return "Could not reach the store to read the status of " + kind.label() + " operation "
-                        + operationId + ": " + Transport.describe((IOException) cause) + ".";
+                        + operationId + ": " + Transport.describe(network) + ".";
             }
             answered = true;
             retryAfter = Transport.retryAfter(r.header("Retry-After"), clock.instant());

@@ -44,6 +44,17 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  * page (the front door, not the product), a 200 that is no status (an HTML page, an empty or cut-off
  * body), connection failures and read timeouts ({@link #duringWait}). A 429 without {@code Retry-After}
  * slows the rest of that wait ({@link #throttled}).
+ * <p>Network failures other than a dropped or refused connection or a read timeout
+ * ({@link #networkFailureEndsWait}): an <b>unknown host</b> keeps the wait going once the store has answered
+ * a status request of this wait (the name resolved a moment ago, so it is a DNS blip; before that, it is a
+ * wrong {@code edge.apiBaseUrl} or {@code edge.tokenUrl} and ends the wait at once); a <b>TLS failure</b>
+ * always ends it: an untrusted or expired certificate (a TLS-inspecting proxy, say) does not heal by asking
+ * again, and the user has to act.
+ * <p>Under API v1 the access token may be fetched again during a wait (it expired, or the store answered
+ * 401). The token endpoint's bad moments are treated as the store's ({@link #tokenFailureEndsWait}): 408,
+ * 429 and 5xx, a 200 that is no token (a maintenance or sign-in page) once the store has answered this wait,
+ * and network failures as above keep the wait going; a definite refusal ({@link #tokenRefusal}: 400, 401
+ * {@code invalid_client}, 403 and other 4xx) ends it.
  *
  * <h2>3. The numbers</h2>
  * {@link #DEFAULT}: 5 attempts per request; waits of 0.5 s, 1 s, 2 s, ... doubling up to 30 s, each with
@@ -154,11 +165,46 @@ public final class RetryPolicy {
     }
 
     /**
-     * Whether a network failure during a wait ends it: only an unknown host or a TLS failure before the store
-     * answered any status request of this wait (a configuration problem, not a bad moment).
+     * Whether a network failure during a wait ends it: a TLS failure always (it does not heal by itself); an
+     * unknown host only before the store answered any status request of this wait (then it is the
+     * configuration; after, a DNS blip); other failures (refused, reset or dropped connections, read
+     * timeouts) never.
      */
     static boolean networkFailureEndsWait(IOException e, boolean answeredBefore) {
-        return !answeredBefore && !isTransient(e);
+        if (e instanceof SSLException) {
+            return true;
+        }
+        if (e instanceof UnknownHostException) {
+            return !answeredBefore;
+        }
+        return !isTransient(e);
+    }
+
+    /**
+     * True when a token endpoint's error answer refuses the client credentials (400, 401 {@code
+     * invalid_client}, 403, other 4xx); false for its bad moments (408, 429, 5xx), which are no verdict on the
+     * credentials.
+     */
+    static boolean tokenRefusal(int status) {
+        return !(status == 408 || status == 429 || status >= 500);
+    }
+
+    /**
+     * Whether a failure to get an access token during a wait ends it.
+     *
+     * @param httpStatus the token endpoint's answer, or -1 for a network failure
+     * @param networkFailure the network failure, or null
+     * @param answeredBefore whether the store answered a status request of this wait
+     */
+    static boolean tokenFailureEndsWait(int httpStatus, IOException networkFailure, boolean answeredBefore) {
+        if (networkFailure != null) {
+            return networkFailureEndsWait(networkFailure, answeredBefore);
+        }
+        if (httpStatus >= 200 && httpStatus < 300) {
+            // a page that is no token: a maintenance page, unless no token has come in this wait (the URL)
+            return !answeredBefore;
+        }
+        return tokenRefusal(httpStatus);
     }
 
     /**

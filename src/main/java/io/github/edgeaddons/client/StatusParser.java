@@ -18,6 +18,8 @@ public final class StatusParser {
     private StatusParser() {}
 
     /**
+     * @param requestedOperationId the operation asked about, which names the status (the body's {@code id} is
+     *     used only without one)
      * @throws MalformedAnswerException when the body is empty, not JSON, or has no status word
      */
     public static OperationStatus parse(String body, String requestedOperationId) throws MalformedAnswerException {
@@ -34,7 +36,8 @@ public final class StatusParser {
             throw new MalformedAnswerException("the status answer is not a JSON object: " + abbreviate(body));
         }
         JsonObject o = root.getAsJsonObject();
-        String id = text(o, "id");
+        // the id asked about names the operation: the live body's "id" can be a placeholder ("{operationID}")
+        String id = requestedOperationId != null ? requestedOperationId : text(o, "id");
         String message = text(o, "message");
         String errorCode = text(o, "errorCode");
         if (errorCode != null && errorCode.trim().isEmpty()) {
@@ -45,7 +48,7 @@ public final class StatusParser {
         if (raw == null || raw.trim().isEmpty()) {
             if (message != null && o.size() <= 3) {
                 // the live service's "unexpected failure" body carries only id and message
-                return new OperationStatus(id == null ? requestedOperationId : id, OperationState.FAILED, null,
+                return new OperationStatus(id, OperationState.FAILED, null,
                         message, errorCode, errors, text(o, "createdTime"), text(o, "lastUpdatedTime"));
             }
             throw new MalformedAnswerException("the status answer has no \"status\" field: " + abbreviate(body));
@@ -87,7 +90,7 @@ public final class StatusParser {
             default:
                 state = OperationState.UNKNOWN;
         }
-        return new OperationStatus(id == null ? requestedOperationId : id, state, raw, message, errorCode, errors,
+        return new OperationStatus(id, state, raw, message, errorCode, errors,
                 text(o, "createdTime"), text(o, "lastUpdatedTime"));
     }
 

@@ -291,7 +291,9 @@ final class Transport implements Closeable {
                 Duration retryAfter = retryAfter(response.header("Retry-After"), settings.clock.instant());
                 Duration wait = policy.backoff(attempt, retryAfter);
                 if (wait.compareTo(deadline.remaining()) < 0) {
-                    settings.reporter.warn("The store answered HTTP " + response.status + " to the request to "
+                    // the one unauthenticated call is the token request, answered by the token endpoint
+                    settings.reporter.warn((call.authenticated ? "The store" : "The token endpoint") + " answered HTTP "
+                            + response.status + " to the request to "
                             + call.description + "; trying again in " + Math.max(1, wait.toMillis()) + " ms"
                             + (retryAfter != null ? " (as its Retry-After asks)" : "") + " (attempt "
                             + (attempt + 1) + " of " + maxAttempts + ").");
@@ -351,14 +353,11 @@ final class Transport implements Closeable {
         StringBuilder m = new StringBuilder("Could not ").append(call.description).append(": ").append(describe(e))
                 .append(" (").append(call.method).append(' ').append(call.uri).append(", ").append(attempts)
                 .append(attempts == 1 ? " attempt" : " attempts").append(").");
-        if (e instanceof UnknownHostException) {
-            m.append(' ').append(Hints.unknownHost());
-        } else if (e instanceof SSLException) {
-            m.append(' ').append(Hints.untrustedTls());
-        } else if (call.safety == RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED && !notSent) {
+        if (call.safety == RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED && !notSent
+                && !(e instanceof UnknownHostException) && !(e instanceof SSLException)) {
             m.append(' ').append(Hints.publishMayHaveReachedTheStore(settings));
         } else {
-            m.append(' ').append(Hints.networkTrouble());
+            m.append(' ').append(Hints.forNetworkFailure(e));
         }
         return new EdgeApiException(EdgeApiException.Kind.NETWORK, m.toString(), -1, null, null, e);
     }

@@ -180,7 +180,7 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
         SettingsProxies proxies = SettingsProxies.from(settings, decrypter);
         ClientSettings client = network.toClientSettings(server, proxies::forUrl, reporter());
         if (client.authMode() == AuthMode.CLIENT_CREDENTIALS && BuildState.firstInBuild(session, "v1Warned")) {
-            getLog().warn(Hints.v1Retired(client.serverId()));
+            getLog().warn(Hints.v1Retired(client));
         }
         return client;
     }

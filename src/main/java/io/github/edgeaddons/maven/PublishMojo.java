@@ -65,7 +65,8 @@ public class PublishMojo extends AbstractNetworkMojo {
             step.dryRun();
             return;
         }
-        String operationId = new Release(client, network.checkedTimeout()).publish(text);
+        String operationId = new Release(client, network.checkedTimeout()).publish(text,
+                BuildState.succeededUpload(project));
         step.operationId(operationId).succeeded("Publish request accepted");
         BuildState.publishStarted(project, operationId);
     }

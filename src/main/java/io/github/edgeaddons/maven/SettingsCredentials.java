@@ -2,6 +2,7 @@ package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.config.ConfigException;
+import io.github.edgeaddons.client.CredentialsSource;
 import io.github.edgeaddons.release.ServerCredentials;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -74,8 +75,8 @@ final class SettingsCredentials {
         String clientId = env.get(CLIENT_ID_VARIABLE);
         String secret = env.get(secretVariable);
         if (!isBlank(clientId) && !isBlank(secret)) {
-            return new ServerCredentials(id, clientId.trim(), secret, null, "the environment variables "
-                    + CLIENT_ID_VARIABLE + " and " + secretVariable + " (settings.xml has no <server> '" + id + "')");
+            return new ServerCredentials(id, clientId.trim(), secret, null,
+                    CredentialsSource.environment(CLIENT_ID_VARIABLE, secretVariable, API_KEY_VARIABLE));
         }
         List<String> known = new ArrayList<>();
         if (settings != null) {

@@ -60,24 +60,25 @@ public final class DryRun {
     public void checkCredentials(Deadline deadline) throws EdgeApiException {
         reporter.info(PREFIX + "Checking the credentials with the store (GET under the all-zero product id;"
                 + " no side effects)");
-        String refusal;
+        EdgeAddonsClient.Refusal refusal;
         try (EdgeAddonsClient client = new EdgeAddonsClient(settings)) {
-            refusal = client.credentialsRefusal(deadline);
+            refusal = client.credentialsCheck(deadline);
         } catch (java.io.IOException e) {
             throw new EdgeApiException(EdgeApiException.Kind.NETWORK, "Could not close the HTTP client: "
                     + e.getMessage(), -1, null, null, e);
         }
+        String source = settings.credentialsSource().describe();
         if (refusal != null) {
-            throw new EdgeApiException(EdgeApiException.Kind.AUTH, "The store refused the credentials of <server> '"
-                    + settings.serverId() + "' (HTTP 401). " + refusal, 401, null, null, null);
+            throw new EdgeApiException(EdgeApiException.Kind.AUTH, "The store refused the credentials of " + source
+                    + " (" + refusal.status() + "). " + refusal.hint, refusal.httpStatus, null, null, null);
         }
-        reporter.info(PREFIX + "The store accepted the credentials of <server> '" + settings.serverId() + "'.");
+        reporter.info(PREFIX + "The store accepted the credentials of " + source + ".");
     }
 
     private void tokenRequest() {
         if (settings.authMode() == AuthMode.CLIENT_CREDENTIALS) {
-            reporter.info(PREFIX + "POST " + settings.tokenUrl() + "  (form: client_id from <server> '"
-                    + settings.serverId() + "', client_secret=" + Redaction.SECRET + ", scope="
+            reporter.info(PREFIX + "POST " + settings.tokenUrl() + "  (form: client_id from "
+                    + settings.credentialsSource().describe() + ", client_secret=" + Redaction.SECRET + ", scope="
                     + settings.scope() + ", grant_type=client_credentials; once per build)");
         }
     }

@@ -161,6 +161,7 @@ public final class NetworkSettings {
                 .tokenUrl(token)
                 .scope(scope == null || scope.trim().isEmpty() ? ClientSettings.DEFAULT_SCOPE : scope.trim())
                 .serverId(server.serverId())
+                .credentialsSource(server.origin())
                 .proxy(proxyFor == null ? null : proxyFor.apply(base))
                 .pollPolicy(checkedPollPolicy())
                 .reporter(reporter)

@@ -77,12 +77,31 @@ public final class Release {
 
     /** Publishes the draft; returns the publish operation's id (follow it with {@link #await}). */
     public String publish(String notes) throws EdgeApiException {
+        return publish(notes, null);
+    }
+
+    /**
+     * Publishes the draft; returns the publish operation's id (follow it with {@link #await}).
+     *
+     * @param uploadedOperationId the operation of this build's upload when it succeeded, else null: then any
+     *     failure of the publish says that the uploaded draft is in Partner Center and prints the command that
+     *     publishes it without uploading again
+     */
+    public String publish(String notes, String uploadedOperationId) throws EdgeApiException {
         Deadline deadline = Deadline.after(timeout, settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             reporter.info("Publishing the draft submission of product " + settings.productId()
                     + (notes == null || notes.isEmpty() ? " (no certification notes)"
                             : " with " + notes.getBytes(StandardCharsets.UTF_8).length + " bytes of certification notes"));
-            String operationId = client.startPublish(notes, deadline);
+            String operationId;
+            try {
+                operationId = client.startPublish(notes, deadline);
+            } catch (EdgeApiException e) {
+                if (uploadedOperationId == null) {
+                    throw e;
+                }
+                throw withResume(e, Hints.draftUploaded(uploadedOperationId), Hints.publishDraftAgain(settings), null);
+            }
             reporter.info("Publish request accepted (operation " + operationId + ")");
             return operationId;
         } catch (IOException e) {
@@ -128,20 +147,32 @@ public final class Release {
         try {
             OperationStatus s = wait.run();
             if (s.state() == OperationState.SUCCEEDED) {
-                // named by the id asked about, whatever the body's id says (result.json records it)
-                return new OperationStatus(operationId, s.state(), s.rawStatus(), s.message(), s.errorCode(),
-                        s.errors(), s.createdTime(), s.lastUpdatedTime());
+                return s; // named by the id asked about (StatusParser), whatever the body's id says
             }
             failure = s.state() == OperationState.FAILED ? operationFailed(kind, operationId, s)
                     : operationStopped(kind, operationId, s);
         } catch (EdgeApiException e) {
             failure = e;
         }
+        throw withResume(failure, Hints.acceptedBeforeTheFailure(kind, operationId),
+                Hints.resumeWaiting(kind, operationId, settings), operationId);
+    }
+
+    /**
+     * The one way a failure after the store accepted something is worded: the failure, then what the store
+     * holds, then (on lines of its own) how to resume, whose command is printed once: it is left out when the
+     * failure's message already prints it (a publish that may have reached the store).
+     *
+     * @param resume a sentence ending in a line break, two spaces and the command, from {@link Hints}
+     */
+    private EdgeApiException withResume(EdgeApiException failure, String whatTheStoreHolds, String resume,
+            String operationId) {
         String nl = System.lineSeparator();
-        throw new EdgeApiException(failure.kind(), failure.getMessage() + nl
-                + Hints.acceptedBeforeTheFailure(kind, operationId) + nl
-                + Hints.resumeWaiting(kind, operationId, settings), failure.httpStatus(), operationId,
-                failure.status(), failure.getCause());
+        String command = resume.substring(resume.lastIndexOf(nl) + nl.length()).trim();
+        String message = failure.getMessage() + nl + whatTheStoreHolds
+                + (failure.getMessage().contains(command) ? "" : nl + resume);
+        return new EdgeApiException(failure.kind(), message, failure.httpStatus(),
+                operationId != null ? operationId : failure.operationId(), failure.status(), failure.getCause());
     }
 
     /** The submission id in "Successfully created submission with ID ...", or null. */

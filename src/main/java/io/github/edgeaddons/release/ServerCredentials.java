@@ -1,5 +1,7 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.client.CredentialsSource;
+
 /**
  * The credentials a goal uses: client ID, secret, and optionally the v1 token URL, from the settings.xml
  * {@code <server>} or from the environment; {@link #source()} says which, for the log (never the values).
@@ -9,13 +11,14 @@ public final class ServerCredentials {
     private final String clientId;
     private final String secret;
     private final String tokenUrl;
-    private final String source;
+    private final CredentialsSource source;
 
     public ServerCredentials(String serverId, String clientId, String secret, String tokenUrl) {
-        this(serverId, clientId, secret, tokenUrl, "<server> '" + serverId + "' in settings.xml");
+        this(serverId, clientId, secret, tokenUrl, CredentialsSource.server(serverId));
     }
 
-    public ServerCredentials(String serverId, String clientId, String secret, String tokenUrl, String source) {
+    public ServerCredentials(String serverId, String clientId, String secret, String tokenUrl,
+            CredentialsSource source) {
         this.serverId = serverId;
         this.clientId = clientId;
         this.secret = secret;
@@ -23,8 +26,14 @@ public final class ServerCredentials {
         this.source = source;
     }
 
-    /** Where the credentials came from, e.g. {@code <server> 'edge-addons' in settings.xml}. */
+    /** Where the credentials came from, for the log, e.g. {@code <server> 'edge-addons' in settings.xml}. */
     public String source() {
+        return source.isEnvironment() ? source.describe() + " (settings.xml has no <server> '" + serverId + "')"
+                : source.describe();
+    }
+
+    /** Where the credentials came from, for advice about them. */
+    public CredentialsSource origin() {
         return source;
     }
 

@@ -3,7 +3,15 @@ package io.github.edgeaddons.client;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.security.KeyStore;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,6 +171,33 @@ public final class ClientTestSupport {
         public Deadline deadline(Duration d) {
             return Deadline.after(d, this);
         }
+    }
+
+    /**
+     * An HTTPS server on 127.0.0.1 whose certificate (self-signed, made here with keytool) the JDK does not
+     * trust; not started, no contexts.
+     */
+    public static HttpsServer untrustedHttpsServer(Path dir) throws Exception {
+        Path keystore = dir.resolve("self-signed.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "store", "-keyalg", "RSA", "-keysize", "2048",
+                "-validity", "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("keytool failed");
+        }
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "changeit".toCharArray());
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(kmf.getKeyManagers(), null, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(ssl));
+        return server;
     }
 
     /** Settings for v1.1 (API key) against the simulator, with fast retries and polls. */

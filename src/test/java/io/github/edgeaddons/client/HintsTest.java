@@ -119,10 +119,39 @@ class HintsTest {
 
     @Test
     void theV1WarningNamesTheServerAndTheSwitch() {
-        String w = Hints.v1Retired("edge-oauth");
+        String w = Hints.v1Retired(v1());
         assertTrue(w.contains("retired"), w);
         assertTrue(w.contains("410 Gone"), w);
-        assertTrue(w.contains("<server> 'edge-oauth'"), w);
+        assertTrue(w.contains("<server> 'edge-ci'"), w);
         assertEquals(-1, w.indexOf('\n'), w);
+    }
+
+    private static ClientSettings fromEnvironment(ClientSettings.Builder b, String secretVariable) {
+        return b.credentialsSource(CredentialsSource.environment("EDGE_CLIENT_ID", secretVariable, "EDGE_API_KEY"))
+                .build();
+    }
+
+    @Test
+    void credentialAdviceNamesTheEnvironmentVariablesWhenTheCredentialsCameFromThere() {
+        ClientSettings key = fromEnvironment(ClientSettings.builder()
+                .apiBaseUrl(URI.create("https://api.addons.microsoftedge.microsoft.com"))
+                .productId("d34f98f5-f9b7-42b1-bebb-98707202b21d").credentials(new Credentials("client", "key")), "EDGE_API_KEY");
+        for (String hint : new String[] {Hints.unauthorized(key, ""), Hints.unauthorized(key, "Invalid Azure AD JWT")}) {
+            assertFalse(hint.contains("settings.xml") || hint.contains("<server>"), hint);
+            assertTrue(hint.contains("EDGE_CLIENT_ID"), hint);
+        }
+        assertTrue(Hints.unauthorized(key, "").contains("the environment variable EDGE_API_KEY"));
+        ClientSettings v1 = fromEnvironment(ClientSettings.builder()
+                .apiBaseUrl(URI.create("https://api.addons.microsoftedge.microsoft.com"))
+                .productId("d34f98f5-f9b7-42b1-bebb-98707202b21d").credentials(new Credentials("client", "secret"))
+                .authMode(AuthMode.CLIENT_CREDENTIALS)
+                .tokenUrl(URI.create("https://login.microsoftonline.com/t/oauth2/v2.0/token")), "EDGE_CLIENT_SECRET");
+        for (String hint : new String[] {Hints.unauthorized(v1, ""), Hints.tokenRefused(v1), Hints.v1Retired(v1),
+                Hints.gone(v1)}) {
+            assertFalse(hint.contains("settings.xml") || hint.contains("<server>"), hint);
+            assertTrue(hint.contains("EDGE_API_KEY") && hint.contains("EDGE_CLIENT_SECRET"), hint);
+        }
+        // and from settings.xml, the server
+        assertTrue(Hints.unauthorized(apiKey(), "").contains("<password> of <server> 'edge-ci' in settings.xml"));
     }
 }

@@ -39,7 +39,7 @@ class StatusParserTest {
         OperationStatus s = parse("{\"id\":\"op1\",\"status\":\"" + word + "\"}");
         assertEquals(expected, s.state());
         assertEquals(word, s.rawStatus());
-        assertEquals("op1", s.operationId());
+        assertEquals("op-from-url", s.operationId(), "named by the id asked about, not the body's");
     }
 
     @Test
@@ -89,7 +89,7 @@ class StatusParserTest {
                 + " Correlation ID: abc Timestamp: 2025\"}");
         assertEquals(OperationState.FAILED, s.state());
         assertTrue(s.message().contains("Correlation ID"));
-        assertEquals("o9", s.operationId());
+        assertEquals("op-from-url", s.operationId());
     }
 
     @Test
@@ -103,5 +103,17 @@ class StatusParserTest {
     void unreadableAnswersAreReportedNotThrownAsNullPointers(String body) {
         MalformedAnswerException e = assertThrows(MalformedAnswerException.class, () -> parse(body));
         assertTrue(e.getMessage().startsWith("the status answer"), e.getMessage());
+    }
+
+    @Test
+    void theIdAskedAboutWinsOverTheBodysPlaceholder() throws Exception {
+        OperationStatus s = StatusParser.parse("{\"id\":\"{operationID}\",\"status\":\"Failed\",\"message\":\"x\"}",
+                "6f3a0000-0000-4000-8000-000000000001");
+        assertEquals("6f3a0000-0000-4000-8000-000000000001", s.operationId());
+        s = StatusParser.parse("{\"id\":\"{operationID}\",\"message\":\"An error occurred\"}",
+                "6f3a0000-0000-4000-8000-000000000001");
+        assertEquals("6f3a0000-0000-4000-8000-000000000001", s.operationId());
+        assertEquals("body-id", StatusParser.parse("{\"id\":\"body-id\",\"status\":\"Failed\"}", null).operationId(),
+                "without an id asked about, the body's");
     }
 }

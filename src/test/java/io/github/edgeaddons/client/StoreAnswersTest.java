@@ -268,6 +268,22 @@ class StoreAnswersTest {
     }
 
     @Test
+    void aThrottledOrFailingTokenEndpointIsNotCalledARefusalOfTheCredentials() throws Exception {
+        sim.config().failAlways(Route.TOKEN, 429);
+        EdgeApiException e = upload(oauthClient());
+        String m = e.getMessage();
+        assertEquals(429, e.httpStatus());
+        assertFalse(e.isUserActionable(), "throttling is not the user's to fix");
+        assertTrue(m.contains("answered HTTP 429 Too Many Requests (after 4 attempts)") && m.contains("throttling"), m);
+        assertFalse(m.contains("refused the client credentials") || m.contains("secrets expire"), m);
+
+        sim.config().clearFaults().failAlways(Route.TOKEN, 502);
+        m = upload(oauthClient()).getMessage();
+        assertTrue(m.contains("HTTP 502 Bad Gateway") && m.contains("server-side problem"), m);
+        assertFalse(m.contains("refused the client credentials") || m.contains("secrets expire"), m);
+    }
+
+    @Test
     void aTokenAnswerThatIsNotJsonSaysSo() throws Exception {
         sim.config().fault(Route.TOKEN, Fault.status(200).body("text/html", "<html><title>Sign in</title></html>"));
         EdgeApiException e = upload(oauthClient());

@@ -187,7 +187,7 @@ class ResumeAndStatusMojoTest {
         assertEquals(Route.PUBLISH_STATUS, sim.requests().get(0).route());
         assertTrue(sim.requests().get(0).path().startsWith("/v1/products/00000000-0000-0000-0000-000000000000/"));
         assertTrue(sim.operations().isEmpty(), "no operation was started");
-        log.assertContains("The store accepted the credentials of <server> 'edge-addons'.");
+        log.assertContains("The store accepted the credentials of <server> 'edge-addons' in settings.xml.");
         log.assertContains("[dry run] POST " + sim.baseUrl() + "/v1/products/" + EdgeApiSimulator.PRODUCT_ID);
     }
 
@@ -204,10 +204,66 @@ class ResumeAndStatusMojoTest {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertTrue(e.getMessage().contains("refused the credentials of <server> 'edge-addons' (HTTP 401)"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("refused the credentials of <server> 'edge-addons' in settings.xml"
+                + " (HTTP 401 Unauthorized)"), e.getMessage());
         assertTrue(e.getMessage().contains("expire after 72 days"), e.getMessage());
         assertFalse(e.getMessage().contains("an-expired-key"), e.getMessage());
         assertEquals(1, sim.requests().size(), "the 401 is not retried");
+    }
+
+    @Test
+    @InjectMojo(goal = "publish", pom = POM)
+    @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
+    void aPublishFailingAfterThisBuildsUploadPrintsTheCommandThatPublishesTheDraft(PublishMojo mojo)
+            throws Exception {
+        prepare(mojo);
+        BuildState.uploadSucceeded(mojo.project, "9f1c3a5e-0000-4000-8000-00000000abcd");
+        sim.config().fault(Route.PUBLISH, io.github.edgeaddons.sim.Fault.html404());
+
+        Exception e = assertThrows(Exception.class, mojo::execute);
+
+        String m = e.getMessage();
+        assertTrue(m.contains("upload succeeded (operation 9f1c3a5e-0000-4000-8000-00000000abcd)"), m);
+        // on a line of its own, built from this build (here: full coordinates, -f, the simulator's URL)
+        assertTrue(java.util.Arrays.stream(m.split("\\R")).anyMatch(l -> l.startsWith("  mvn ")
+                && l.contains(":publish -Dedge.productId=" + EdgeApiSimulator.PRODUCT_ID + " -Dedge.requireUpload=false")
+                && l.contains("-Dedge.apiBaseUrl=" + sim.baseUrl())), m);
+    }
+
+    @Test
+    @InjectMojo(goal = "upload", pom = POM)
+    @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
+    @MojoParameter(name = "dryRun", value = "true")
+    @MojoParameter(name = "checkCredentials", value = "true")
+    void dryRunCredentialCheckSaysTheStatusTheStoreAnswered(UploadMojo mojo) throws Exception {
+        prepare(mojo);
+        setVariableValueToObject(mojo, "file", MojoFixtures.validZip(dir.resolve("ext.zip")).toFile());
+        sim.config().fault(Route.PUBLISH_STATUS, io.github.edgeaddons.sim.Fault.status(403));
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("(HTTP 403 Forbidden)"), e.getMessage());
+        assertFalse(e.getMessage().contains("401"), e.getMessage());
+        assertTrue(e.getMessage().contains("may not act on this product"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "upload", pom = POM)
+    @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
+    @MojoParameter(name = "dryRun", value = "true")
+    @MojoParameter(name = "checkCredentials", value = "true")
+    void anExpiredKeyFromTheEnvironmentIsAdvisedWhereItCameFrom(UploadMojo mojo) throws Exception {
+        prepare(mojo);
+        setVariableValueToObject(mojo, "settings", settingsWith());
+        mojo.environment = java.util.Map.of("EDGE_CLIENT_ID", EdgeApiSimulator.CLIENT_ID, "EDGE_API_KEY", "expired-key");
+        setVariableValueToObject(mojo, "file", MojoFixtures.validZip(dir.resolve("ext.zip")).toFile());
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        String m = e.getMessage();
+        assertTrue(m.contains("refused the credentials of the environment variables EDGE_CLIENT_ID and EDGE_API_KEY"
+                + " (HTTP 401 Unauthorized)"), m);
+        assertTrue(m.contains("update the API key in the environment variable EDGE_API_KEY"), m);
+        assertFalse(m.contains("settings.xml") || m.contains("<server>") || m.contains("expired-key"), m);
     }
 }

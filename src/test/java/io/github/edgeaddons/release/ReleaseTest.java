@@ -361,4 +361,67 @@ class ReleaseTest {
         assertFalse(m.endsWith("Raise edge.timeout if the store or the network is slow."), m);
         assertEquals(1, sim.requests(Route.PUBLISH).size(), "not repeated");
     }
+
+    // ---- a publish failure after this build's upload succeeded (fault campaign, finding 2) -------------------
+
+    private static final String PUBLISH_DRAFT = "mvn edge-addons:publish -Dedge.productId=" + EdgeApiSimulator.PRODUCT_ID
+            + " -Dedge.requireUpload=false";
+
+    /** Uploads (Succeeded), then lets {@code fault} set up the store, then publishes: the failure. */
+    private EdgeApiException publishFailureAfterUpload(Release release, Runnable fault) throws Exception {
+        Release.UploadResult up = release.upload(pkg(1000));
+        fault.run();
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.publish("notes", up.operationId));
+        String m = e.getMessage();
+        assertTrue(m.contains("This build's upload succeeded (operation " + up.operationId + "), so the uploaded"
+                + " draft is in Partner Center"), m);
+        assertEquals(1, m.split(java.util.regex.Pattern.quote(PUBLISH_DRAFT), -1).length - 1, "printed once: " + m);
+        return e;
+    }
+
+    private static void assertCommandOnItsOwnLine(EdgeApiException e) {
+        assertTrue(Arrays.asList(e.getMessage().split("\\R")).contains("  " + PUBLISH_DRAFT), e.getMessage());
+    }
+
+    @Test
+    void anHtml404PageAnsweringThePublishAfterTheUploadPrintsThePublishCommand() throws Exception {
+        EdgeApiException e = publishFailureAfterUpload(release(),
+                () -> sim.config().fault(Route.PUBLISH, io.github.edgeaddons.sim.Fault.html404()));
+        assertEquals(404, e.httpStatus());
+        assertCommandOnItsOwnLine(e);
+    }
+
+    @Test
+    void aThrottledPublishAfterTheUploadPrintsThePublishCommand() throws Exception {
+        EdgeApiException e = publishFailureAfterUpload(release(), () -> sim.config().failAlways(Route.PUBLISH, 503));
+        assertTrue(e.getMessage().contains("HTTP 503") && e.getMessage().contains("attempts"), e.getMessage());
+        assertCommandOnItsOwnLine(e);
+        sim.config().clearFaults();
+        e = publishFailureAfterUpload(release(), () -> sim.config().failAlways(Route.PUBLISH, 429));
+        assertCommandOnItsOwnLine(e);
+    }
+
+    @Test
+    void aTokenEndpointThrottlingThePublishAfterTheUploadPrintsThePublishCommand() throws Exception {
+        Release release = new Release(oauthSettings(sim).reporter(reporter).build(), TIMEOUT);
+        EdgeApiException e = publishFailureAfterUpload(release, () -> sim.config().failAlways(Route.TOKEN, 429));
+        assertTrue(e.getMessage().contains("token endpoint"), e.getMessage());
+        assertCommandOnItsOwnLine(e);
+        assertEquals(0, sim.requests(Route.PUBLISH).size());
+    }
+
+    @Test
+    void aPublishThatMayHaveReachedTheStoreAfterTheUploadPrintsTheCommandOnce() throws Exception {
+        EdgeApiException e = publishFailureAfterUpload(release(), () -> sim.config().failAlways(Route.PUBLISH, 500));
+        assertTrue(e.getMessage().contains("may have reached the store"), e.getMessage());
+        assertEquals(1, sim.requests(Route.PUBLISH).size(), "not repeated");
+    }
+
+    @Test
+    void aPublishFailureWithoutAnUploadInTheBuildClaimsNoDraft() throws Exception {
+        sim.config().fault(Route.PUBLISH, io.github.edgeaddons.sim.Fault.html404());
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().publish("notes", null));
+        assertFalse(e.getMessage().contains("upload succeeded"), e.getMessage());
+        assertFalse(e.getMessage().contains(PUBLISH_DRAFT), e.getMessage());
+    }
 }

@@ -98,4 +98,13 @@ class StatusTest {
         assertFalse(e.getMessage().startsWith("Neither"), e.getMessage());
         assertEquals(Collections.singletonList(Route.PUBLISH_STATUS), routes(sim), "no second lookup");
     }
+
+    @Test
+    void anOperationIsNamedByTheIdAskedAboutNotThePlaceholderInTheBody() throws Exception {
+        sim.config().fault(Route.PUBLISH_STATUS, Fault.status(200).body("application/json",
+                "{\"id\":\"{operationID}\",\"status\":\"InProgress\",\"message\":null,\"errorCode\":null}"));
+        Status.Report r = status().operation(UNKNOWN);
+        assertEquals(UNKNOWN, r.status.operationId(), "result.json records the id asked about");
+        assertFalse(reporter.text().contains("{operationID}"), reporter.text());
+    }
 }
