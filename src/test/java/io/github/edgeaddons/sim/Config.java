@@ -34,6 +34,7 @@ public final class Config {
     // guarded by this
     private final Map<Route, Deque<Fault>> faults = new EnumMap<>(Route.class);
     private final Map<Route, Integer> sticky = new EnumMap<>(Route.class);
+    private FaultSource faultSource;
 
     Config() {
         restoreDefaults();
@@ -190,10 +191,20 @@ public final class Config {
         return this;
     }
 
-    /** Drop queued one-shot faults and sticky failures. */
+    /**
+     * Ask {@code source} for the fault of every request that no queued or sticky fault claims (null: none,
+     * the default), e.g. a seeded {@link FaultPlan}. Dropped by {@link #clearFaults()}.
+     */
+    public synchronized Config faultSource(FaultSource source) {
+        faultSource = source;
+        return this;
+    }
+
+    /** Drop queued one-shot faults, sticky failures and the fault source. */
     public synchronized Config clearFaults() {
         faults.clear();
         sticky.clear();
+        faultSource = null;
         return this;
     }
 
@@ -203,13 +214,19 @@ public final class Config {
         return q == null ? 0 : q.size();
     }
 
-    /** The fault for the request now arriving on {@code route}, or null: one-shot faults first, then sticky. */
+    /**
+     * The fault for the request now arriving on {@code route}, or null: one-shot faults first, then sticky,
+     * then the fault source.
+     */
     synchronized Fault takeFault(Route route) {
         Deque<Fault> q = faults.get(route);
         if (q != null && !q.isEmpty()) {
             return q.removeFirst();
         }
         Integer code = sticky.get(route);
-        return code == null ? null : Fault.status(code);
+        if (code != null) {
+            return Fault.status(code);
+        }
+        return faultSource == null ? null : faultSource.next(route);
     }
 }
