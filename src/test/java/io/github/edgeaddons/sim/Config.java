@@ -2,6 +2,7 @@ package io.github.edgeaddons.sim;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +35,21 @@ public final class Config {
     // guarded by this
     private final Map<Route, Deque<Fault>> faults = new EnumMap<>(Route.class);
     private final Map<Route, Integer> sticky = new EnumMap<>(Route.class);
-    private FaultSource faultSource;
+    private final Map<Route, Deque<Streak>> streaks = new EnumMap<>(Route.class);
+
+    /** A fault answered to every request on a route for a while, from the first request it answers. */
+    private static final class Streak {
+        final Fault fault;
+        final Duration length;
+        Instant start; // null until the first request
+
+        Streak(Fault fault, Duration length) {
+            this.fault = fault;
+            this.length = length;
+        }
+    }
+
+    private FaultSource faultSource; // guarded by this
 
     Config() {
         restoreDefaults();
@@ -192,18 +207,46 @@ public final class Config {
     }
 
     /**
-     * Ask {@code source} for the fault of every request that no queued or sticky fault claims (null: none,
-     * the default), e.g. a seeded {@link FaultPlan}. Dropped by {@link #clearFaults()}.
+     * Ask {@code source} for the fault of every request that no queued fault, streak or sticky failure claims
+     * (null: none, the default), e.g. a seeded {@link FaultPlan}. Dropped by {@link #clearFaults()}.
      */
     public synchronized Config faultSource(FaultSource source) {
         faultSource = source;
         return this;
     }
 
-    /** Drop queued one-shot faults, sticky failures and the fault source. */
+    /**
+     * Every request on {@code route} answers {@code fault} for {@code length}, counted from the first request
+     * it answers (so it can be set up before the flow starts), then the streak ends. Queued one-shot faults
+     * still come first; several streaks on one route follow each other.
+     */
+    public synchronized Config faultFor(Route route, Fault fault, Duration length) {
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(fault, "fault");
+        Objects.requireNonNull(length, "length");
+        if (length.isNegative() || length.isZero()) {
+            throw new IllegalArgumentException("streak length must be positive: " + length);
+        }
+        if (fault.kind() == Fault.Kind.DELAY) {
+            throw new IllegalArgumentException("a delay streak is not supported: queue delay faults instead");
+        }
+        streaks.computeIfAbsent(route, r -> new ArrayDeque<>()).addLast(new Streak(fault, length));
+        return this;
+    }
+
+    /**
+     * A throttling streak as the live service answers it: every request on {@code route} gets 429 with an
+     * empty body and no {@code Retry-After} for {@code length}, from the first one.
+     */
+    public Config throttleFor(Route route, Duration length) {
+        return faultFor(route, Fault.status(429), length);
+    }
+
+    /** Drop queued one-shot faults, streaks, sticky failures and the fault source. */
     public synchronized Config clearFaults() {
         faults.clear();
         sticky.clear();
+        streaks.clear();
         faultSource = null;
         return this;
     }
@@ -214,14 +257,31 @@ public final class Config {
         return q == null ? 0 : q.size();
     }
 
+    /** Whether a streak on {@code route} is set up and not over yet. */
+    public synchronized boolean streakPending(Route route) {
+        Deque<Streak> q = streaks.get(route);
+        return q != null && !q.isEmpty();
+    }
+
     /**
-     * The fault for the request now arriving on {@code route}, or null: one-shot faults first, then sticky,
-     * then the fault source.
+     * The fault for the request now arriving on {@code route} at {@code now}, or null: one-shot faults first,
+     * then streaks, then sticky, then the fault source.
      */
-    synchronized Fault takeFault(Route route) {
+    synchronized Fault takeFault(Route route, Instant now) {
         Deque<Fault> q = faults.get(route);
         if (q != null && !q.isEmpty()) {
             return q.removeFirst();
+        }
+        Deque<Streak> s = streaks.get(route);
+        while (s != null && !s.isEmpty()) {
+            Streak streak = s.peekFirst();
+            if (streak.start == null) {
+                streak.start = now;
+            }
+            if (now.isBefore(streak.start.plus(streak.length))) {
+                return streak.fault;
+            }
+            s.removeFirst();
         }
         Integer code = sticky.get(route);
         if (code != null) {

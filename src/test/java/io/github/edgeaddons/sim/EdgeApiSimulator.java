@@ -19,6 +19,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,8 +104,26 @@ public final class EdgeApiSimulator implements AutoCloseable {
     private volatile boolean logRequests;
     private volatile HttpServer server;
     private volatile ExecutorService executor;
+    private volatile Clock clock = Clock.systemUTC();
 
     public EdgeApiSimulator() {
+    }
+
+    /**
+     * The clock of operations, streaks and records (default: the system clock). A benchmark gives the
+     * simulator and the client the same fast-forwarding clock, so a 10-minute operation takes no 10 minutes.
+     */
+    public EdgeApiSimulator clock(Clock c) {
+        clock = java.util.Objects.requireNonNull(c, "clock");
+        return this;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private Instant now() {
+        return clock.instant();
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -224,7 +243,7 @@ public final class EdgeApiSimulator implements AutoCloseable {
         synchronized (lock) {
             copy = new ArrayList<>(operations.values());
         }
-        Instant now = Instant.now();
+        Instant now = now();
         List<Operation> out = new ArrayList<>(copy.size());
         for (OpState op : copy) {
             out.add(op.snapshot(now));
@@ -250,10 +269,25 @@ public final class EdgeApiSimulator implements AutoCloseable {
         config.clearFaults();
     }
 
+    /**
+     * Let a pending operation end: from the next status request on it answers its terminal status (its
+     * outcome's). An unknown id throws.
+     */
+    public void complete(String operationId) {
+        OpState op;
+        synchronized (lock) {
+            op = operations.get(operationId.toLowerCase(Locale.ROOT));
+        }
+        if (op == null) {
+            throw new IllegalArgumentException("no operation " + operationId);
+        }
+        op.complete(now());
+    }
+
     /** Every v1 token issued so far becomes expired (answers 401 from now on). */
     public void expireTokens() {
         synchronized (lock) {
-            Instant past = Instant.now().minusSeconds(1);
+            Instant past = now().minusSeconds(1);
             for (Map.Entry<String, Instant> e : tokens.entrySet()) {
                 e.setValue(past);
             }
@@ -332,20 +366,20 @@ public final class EdgeApiSimulator implements AutoCloseable {
             handleControl(ex, path);
             return;
         }
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = now();
         Match match = match(path);
         Headers h = ex.getRequestHeaders();
 
         RecordedRequest rec;
         synchronized (lock) {
             rec = new RecordedRequest(requestCounter.incrementAndGet(), match.route, method, path,
-                    ex.getRequestURI().getRawQuery(), maskHeaders(h), receivedAt);
+                    ex.getRequestURI().getRawQuery(), maskHeaders(h), receivedAt, clock);
             records.add(rec);
         }
         if (match.route != Route.TOKEN) {
             rec.authValid(isAuthorized(h));
         }
-        Fault fault = config.takeFault(match.route);
+        Fault fault = config.takeFault(match.route, receivedAt);
 
         // Read (stream) the whole body first, whatever the answer will be.
         String contentType = h.getFirst("Content-Type");
@@ -440,7 +474,7 @@ public final class EdgeApiSimulator implements AutoCloseable {
     private void createOperation(HttpExchange ex, RecordedRequest rec, Match match, Operation.Kind kind,
             Outcome outcome, Path file) throws IOException {
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
+        Instant now = now();
         OpState op = new OpState(id, kind, match.productId, now, outcome, config.vocabulary());
         synchronized (lock) {
             operations.put(id, op);
@@ -476,7 +510,7 @@ public final class EdgeApiSimulator implements AutoCloseable {
             sendJson(ex, rec, 404, "{\"message\":\"Operation not found\"}");
             return;
         }
-        sendJson(ex, rec, 200, op.poll(Instant.now()));
+        sendJson(ex, rec, 200, op.poll(now()));
     }
 
     private void handleToken(HttpExchange ex, RecordedRequest rec, String contentType, Body body)
@@ -517,7 +551,7 @@ public final class EdgeApiSimulator implements AutoCloseable {
         String token = "sim-token-" + tokenCounter.incrementAndGet();
         Duration lifetime = config.tokenLifetime();
         synchronized (lock) {
-            tokens.put(token, Instant.now().plus(lifetime));
+            tokens.put(token, now().plus(lifetime));
             tokenScopes.add(form.get("scope"));
         }
         sendJson(ex, rec, 200, "{\"token_type\":\"Bearer\",\"expires_in\":" + lifetime.getSeconds()
@@ -538,6 +572,9 @@ public final class EdgeApiSimulator implements AutoCloseable {
                 ex.close(); // no response headers sent yet: the server drops the TCP connection
                 return;
             case STATUS:
+                for (Map.Entry<String, String> h : fault.headers().entrySet()) {
+                    ex.getResponseHeaders().set(h.getKey(), h.getValue());
+                }
                 if (fault.retryAfter() != null) {
                     ex.getResponseHeaders().set("Retry-After", fault.retryAfter());
                 }
@@ -558,10 +595,18 @@ public final class EdgeApiSimulator implements AutoCloseable {
                 sendJson(ex, rec, 200, "{\"id\":" + SimJson.quote(opId) + "}");
                 return;
             case UNKNOWN_STATUS:
-                String now = Instant.now().toString();
+                String now = now().toString();
                 sendJson(ex, rec, 200, "{\"id\":" + SimJson.quote(opId) + ",\"createdTime\":" + SimJson.quote(now)
                         + ",\"lastUpdatedTime\":" + SimJson.quote(now) + ",\"status\":" + SimJson.quote(fault.word())
                         + ",\"message\":null,\"errorCode\":null,\"errors\":null}");
+                return;
+            case OVERSIZED_BODY:
+                StringBuilder big = new StringBuilder(fault.size()).append("{\"id\":").append(SimJson.quote(opId))
+                        .append(",\"status\":\"InProgress\",\"message\":\"");
+                while (big.length() < fault.size() - 2) {
+                    big.append('x');
+                }
+                sendJson(ex, rec, 200, big.append("\"}").toString());
                 return;
             default:
                 throw new IllegalStateException("unhandled fault " + fault);
@@ -658,7 +703,7 @@ public final class EdgeApiSimulator implements AutoCloseable {
         if ("Bearer".equalsIgnoreCase(scheme)) {
             synchronized (lock) {
                 Instant expiry = tokens.get(value);
-                return expiry != null && Instant.now().isBefore(expiry);
+                return expiry != null && now().isBefore(expiry);
             }
         }
         return false;
@@ -813,11 +858,20 @@ public final class EdgeApiSimulator implements AutoCloseable {
             }
         }
 
+        /** Ends a pending operation now (see {@link EdgeApiSimulator#complete(String)}). */
+        synchronized void complete(Instant now) {
+            if (terminalAt == null || now.isBefore(terminalAt)) {
+                terminalAt = now;
+            }
+        }
+
         /** Answer one status GET: the JSON body. */
         synchronized String poll(Instant now) {
             polls++;
             boolean terminal;
-            if (outcome.delay() != null) {
+            if (terminalAt != null && !now.isBefore(terminalAt)) {
+                terminal = true;
+            } else if (outcome.delay() != null) {
                 terminal = !now.isBefore(terminalAt);
             } else if (terminalAt != null) {
                 terminal = true;

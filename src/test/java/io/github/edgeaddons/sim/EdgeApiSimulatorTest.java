@@ -642,6 +642,115 @@ class EdgeApiSimulatorTest {
     }
 
     @Test
+    void throttleStreakLastsItsTimeFromTheFirstRequestWithoutRetryAfter() throws Exception {
+        MutableClock clock = new MutableClock();
+        sim.clock(clock);
+        String opId = upload(smallZip());
+        sim.config().throttleFor(Route.UPLOAD_STATUS, Duration.ofSeconds(20));
+        clock.advance(Duration.ofSeconds(100)); // the streak starts at its first request, not when set up
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> r = send(v11(uploadStatusPath(PID, opId)).GET());
+            assertEquals(429, r.statusCode());
+            assertFalse(r.headers().firstValue("Retry-After").isPresent());
+            assertEquals("", r.body());
+            clock.advance(Duration.ofSeconds(9));
+        }
+        assertEquals("InProgress", pollUpload(opId).get("status"), "27 s after its start the streak is over");
+        assertFalse(sim.config().streakPending(Route.UPLOAD_STATUS));
+        assertEquals(0, sim.requests(Route.PUBLISH).size());
+    }
+
+    @Test
+    void livePagesAndHeaders() throws Exception {
+        String opId = upload(smallZip());
+        sim.config().fault(Route.UPLOAD_STATUS, Fault.html404())
+                .fault(Route.UPLOAD_STATUS, Fault.htmlPage200())
+                .fault(Route.UPLOAD_STATUS, Fault.serverError500())
+                .fault(Route.UPLOAD_STATUS, Fault.badGateway502())
+                .fault(Route.UPLOAD_STATUS, Fault.oversizedBody(2 * 1024 * 1024));
+
+        HttpResponse<String> notFound = send(v11(uploadStatusPath(PID, opId)).GET());
+        assertEquals(404, notFound.statusCode());
+        assertEquals("text/html", notFound.headers().firstValue("Content-Type").orElse(null));
+        assertTrue(notFound.body().contains("<title>404 Web Site not found</title>"), notFound.body());
+
+        HttpResponse<String> page = send(v11(uploadStatusPath(PID, opId)).GET());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().startsWith("<!DOCTYPE html>"), page.body());
+
+        HttpResponse<String> error = send(v11(uploadStatusPath(PID, opId)).GET());
+        assertEquals(500, error.statusCode());
+        assertEquals("0", error.headers().firstValue("Content-Length").orElse(null));
+        assertTrue(error.headers().firstValue("x-ms-middleware-request-id").isPresent());
+        assertTrue(error.headers().firstValue("Request-Context").orElse("").startsWith("appId="));
+
+        HttpResponse<String> gateway = send(v11(uploadStatusPath(PID, opId)).GET());
+        assertEquals(502, gateway.statusCode());
+        int size = gateway.body().getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(size > 1300 && size < 1800, "about 1.5 KB: " + size);
+        assertTrue(gateway.body().contains("<title>502 - Web server received an invalid response"), gateway.body());
+
+        HttpResponse<String> big = send(v11(uploadStatusPath(PID, opId)).GET());
+        assertEquals(200, big.statusCode());
+        assertEquals(2 * 1024 * 1024, big.body().length());
+        assertTrue(big.body().startsWith("{\"id\":"));
+
+        assertEquals("InProgress", pollUpload(opId).get("status"), "no faulted GET counted as a poll");
+    }
+
+    @Test
+    void operationOfAGivenLengthFollowsTheSimulatorClock() throws Exception {
+        MutableClock clock = new MutableClock();
+        sim.clock(clock);
+        sim.config().uploadOutcome(Outcome.succeeded().after(Duration.ofMinutes(10)));
+        String opId = upload(smallZip());
+        clock.advance(Duration.ofSeconds(599));
+        assertEquals("InProgress", pollUpload(opId).get("status"));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals("Succeeded", pollUpload(opId).get("status"));
+        Operation op = sim.operations().get(0);
+        assertEquals(Duration.ofMinutes(10), Duration.between(op.created(), op.terminalAt()));
+        assertEquals(op.terminalAt(), sim.requests(Route.UPLOAD_STATUS).get(1).receivedAt());
+    }
+
+    @Test
+    void completeEndsAPendingOperation() throws Exception {
+        sim.config().publishOutcome(Outcome.succeeded().afterPolls(1_000_000));
+        String opId = publish("notes");
+        assertEquals("InProgress", SimJson.parseObject(send(v11(publishStatusPath(PID, opId)).GET()).body())
+                .get("status"));
+        sim.complete(opId);
+        assertEquals("Succeeded", SimJson.parseObject(send(v11(publishStatusPath(PID, opId)).GET()).body())
+                .get("status"));
+        assertThrows(IllegalArgumentException.class, () -> sim.complete(UUID.randomUUID().toString()));
+    }
+
+    /** A clock that moves only when told to. */
+    static final class MutableClock extends java.time.Clock {
+        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void faultIsAppliedBeforeAuth() throws Exception {
         sim.config().fault(Route.UPLOAD, Fault.status(503));
         HttpResponse<String> r = send(zipPost(req(uploadPath(PID)), smallZip()));

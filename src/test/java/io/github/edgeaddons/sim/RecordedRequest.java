@@ -32,9 +32,11 @@ public final class RecordedRequest {
     private volatile int status;
     private volatile Instant answeredAt;
     private volatile boolean authValid;
+    private final java.time.Clock clock;
 
     RecordedRequest(long sequence, Route route, String method, String path, String query,
-            Map<String, List<String>> maskedHeaders, Instant receivedAt) {
+            Map<String, List<String>> maskedHeaders, Instant receivedAt, java.time.Clock clock) {
+        this.clock = clock;
         this.sequence = sequence;
         this.route = route;
         this.method = method;
@@ -53,7 +55,7 @@ public final class RecordedRequest {
 
     void status(int code) {
         this.status = code;
-        this.answeredAt = Instant.now();
+        this.answeredAt = clock.instant();
     }
 
     void authValid(boolean valid) {
