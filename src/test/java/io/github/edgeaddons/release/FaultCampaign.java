@@ -206,10 +206,11 @@ final class FaultCampaign implements AutoCloseable {
         FaultPlan plan = FaultPlan.generate(seed, READ_TIMEOUT, spec.oauth);
         Run run = new Run(seed, spec, plan);
         long realStart = System.nanoTime();
+        CampaignTime time = new CampaignTime();
         sim.reset();
+        sim.clock(time); // operations, streaks and records on the client's clock: waits skipped on both sides
         plan.install(sim);
 
-        CampaignTime time = new CampaignTime();
         RecordingReporter reporter = new RecordingReporter();
         ClientSettings.Builder b = ClientSettings.builder()
                 .apiBaseUrl(URI.create(sim.baseUrl()))
@@ -602,9 +603,9 @@ final class FaultCampaign implements AutoCloseable {
         for (int n : faults.values()) {
             total += n;
         }
-        b.append("faults injected: ").append(total).append(nl);
+        b.append("faulted answers: ").append(total).append(" (by kind; a token expiry counts once)").append(nl);
         for (FaultPlan.Kind k : FaultPlan.Kind.values()) {
-            b.append(String.format("  %-40s %6d%n", k.label(), faults.getOrDefault(k, 0)));
+            b.append(String.format("  %-46s %6d%n", k.label(), faults.getOrDefault(k, 0)));
         }
         b.append("outcomes:").append(nl);
         for (Result r : Result.values()) {

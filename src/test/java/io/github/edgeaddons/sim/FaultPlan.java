@@ -1,6 +1,7 @@
 package io.github.edgeaddons.sim;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -38,12 +39,14 @@ public final class FaultPlan implements FaultSource {
     /** The kinds of fault a plan draws from, and the routes each applies to. */
     public enum Kind {
         THROTTLED("429 without Retry-After", ALL),
+        /** Every request on the route answers 429 without Retry-After for some seconds (simulator clock). */
+        THROTTLED_FOR("429s for seconds on end, no Retry-After", ALL),
         THROTTLED_RETRY_AFTER("429 with Retry-After", ALL),
-        SERVER_ERROR("500", ALL),
-        BAD_GATEWAY_HTML("502 HTML page", ALL),
+        SERVER_ERROR("500 (empty, live headers, or JSON)", ALL),
+        BAD_GATEWAY_HTML("502 XHTML page", ALL),
         UNAVAILABLE("503", ALL),
         GATEWAY_TIMEOUT("504", ALL),
-        NOT_FOUND_HTML("404 HTML page", ALL),
+        NOT_FOUND_HTML("404 HTML page (front door)", ALL),
         CLOSED("connection closed without an answer", ALL),
         SLOW("answer slower than the read timeout", ALL),
         MALFORMED("200 with cut-off JSON", STATUS),
@@ -51,6 +54,7 @@ public final class FaultPlan implements FaultSource {
         NO_STATUS("200 without a status field", STATUS),
         UNKNOWN_STATUS("200 with an unknown status word", STATUS),
         HTML_200("200 with an HTML page", STATUS_AND_TOKEN),
+        OVERSIZED("200 with a status body over the read limit", STATUS),
         /** Not drawn per request: every issued token expires after the plan's n-th authenticated request. */
         TOKEN_EXPIRY("access token expired mid-run", NONE);
 
@@ -75,7 +79,7 @@ public final class FaultPlan implements FaultSource {
          * 503. Every other fault, on a POST, may hide a request the store processed.
          */
         public boolean provesNotProcessed() {
-            return this == THROTTLED || this == THROTTLED_RETRY_AFTER || this == UNAVAILABLE;
+            return this == THROTTLED || this == THROTTLED_FOR || this == THROTTLED_RETRY_AFTER || this == UNAVAILABLE;
         }
 
         /**
@@ -92,10 +96,16 @@ public final class FaultPlan implements FaultSource {
     public static final class Entry {
         private final Kind kind;
         private final Fault fault;
+        private final Duration length; // THROTTLED_FOR only
 
         Entry(Kind kind, Fault fault) {
+            this(kind, fault, null);
+        }
+
+        Entry(Kind kind, Fault fault, Duration length) {
             this.kind = kind;
             this.fault = fault;
+            this.length = length;
         }
 
         public Kind kind() {
@@ -108,19 +118,13 @@ public final class FaultPlan implements FaultSource {
 
         @Override
         public String toString() {
-            return kind.label() + (kind == Kind.THROTTLED_RETRY_AFTER ? " " + fault.retryAfter() + " s" : "");
+            return kind.label() + (kind == Kind.THROTTLED_RETRY_AFTER ? " " + fault.retryAfter() + " s"
+                    : length != null ? " (" + length.getSeconds() + " s)" : "");
         }
     }
 
-    private static final String HTML_502 = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
-            + "<body><h1>502 Bad Gateway</h1><p>The server returned an invalid or incomplete response.</p></body></html>";
     private static final String HTML_504 = "<html><head><title>504 Gateway Time-out</title></head><body>"
             + "<center><h1>504 Gateway Time-out</h1></center></body></html>";
-    private static final String HTML_404 = "<!DOCTYPE html><html><head><title>404 - File or directory not found."
-            + "</title></head><body><div id=\"header\"><h1>Server Error</h1></div><div id=\"content\"><h2>404 - File"
-            + " or directory not found.</h2></div></body></html>";
-    private static final String HTML_200 = "<!DOCTYPE html><html><head><title>Service maintenance</title></head>"
-            + "<body><p>We'll be back soon.</p></body></html>";
 
     private final long seed;
     private final double rate;
@@ -134,6 +138,8 @@ public final class FaultPlan implements FaultSource {
     // guarded by this
     private final Map<Route, Integer> next = new EnumMap<>(Route.class);
     private final Map<Route, List<Entry>> applied = new EnumMap<>(Route.class);
+    private final Map<Route, Entry> streaks = new EnumMap<>(Route.class);
+    private final Map<Route, Instant> streakEnds = new EnumMap<>(Route.class);
     private int authenticated;
     private boolean tokensExpired;
     private EdgeApiSimulator sim;
@@ -178,6 +184,11 @@ public final class FaultPlan implements FaultSource {
                 Kind k = kinds.get(rnd.nextInt(kinds.size()));
                 // a third of the faults come in streaks (the live store has answered 429s and 5xx for days)
                 int streak = rnd.nextDouble() < 0.33 ? 2 + rnd.nextInt(7) : 1;
+                if (k == Kind.THROTTLED_FOR) {
+                    // one entry: from this request on, the route answers 429 for that long
+                    list.set(i, new Entry(k, Fault.status(429), Duration.ofSeconds(5 + rnd.nextInt(300))));
+                    continue;
+                }
                 for (int j = i; j < Math.min(LENGTH, i + streak); j++) {
                     list.set(j, new Entry(k, fault(k, rnd, slow)));
                 }
@@ -186,8 +197,8 @@ public final class FaultPlan implements FaultSource {
         }
         Outcome upload = rnd.nextDouble() < 0.85 ? Outcome.succeeded() : uploadFailure(rnd);
         Outcome publish = rnd.nextDouble() < 0.8 ? Outcome.succeeded() : publishFailure(rnd);
-        upload = upload.afterPolls(rnd.nextInt(8));
-        publish = publish.afterPolls(rnd.nextInt(8));
+        upload = length(upload, rnd);
+        publish = length(publish, rnd);
         Vocabulary vocabulary = rnd.nextDouble() < 0.15 ? Vocabulary.LEGACY_2021 : Vocabulary.MODERN;
         LocationShape shape = LocationShape.values()[rnd.nextInt(LocationShape.values().length)];
         int expiry = rnd.nextBoolean() ? 1 + rnd.nextInt(12) : 0;
@@ -197,6 +208,16 @@ public final class FaultPlan implements FaultSource {
         return new FaultPlan(seed, rate, planned, upload, publish, vocabulary, shape, expiry);
     }
 
+    /** Most operations end after a few polls; a third last a time on the simulator's clock, up to 15 minutes. */
+    private static Outcome length(Outcome o, Random rnd) {
+        if (rnd.nextDouble() < 0.67) {
+            return o.afterPolls(rnd.nextInt(8));
+        }
+        int[] seconds = {1, 2, 7, 15, 60, 300, 900};
+        int s = seconds[rnd.nextInt(seconds.length)];
+        return o.after(Duration.ofMillis(s * (500L + rnd.nextInt(1000))));
+    }
+
     private static Fault fault(Kind k, Random rnd, Duration slow) {
         switch (k) {
             case THROTTLED:
@@ -204,16 +225,23 @@ public final class FaultPlan implements FaultSource {
             case THROTTLED_RETRY_AFTER:
                 return Fault.status(429, String.valueOf(1 + rnd.nextInt(5)));
             case SERVER_ERROR:
-                return rnd.nextBoolean() ? Fault.status(500)
-                        : Fault.status(500).body("application/json; charset=utf-8", "{\"message\":\"An error has occurred.\"}");
+                switch (rnd.nextInt(3)) {
+                    case 0:
+                        return Fault.status(500);
+                    case 1:
+                        return Fault.serverError500();
+                    default:
+                        return Fault.status(500).body("application/json; charset=utf-8",
+                                "{\"message\":\"An error has occurred.\"}");
+                }
             case BAD_GATEWAY_HTML:
-                return Fault.status(502).body("text/html", HTML_502);
+                return Fault.badGateway502();
             case UNAVAILABLE:
                 return rnd.nextBoolean() ? Fault.status(503) : Fault.status(503, "2");
             case GATEWAY_TIMEOUT:
                 return Fault.status(504).body("text/html", HTML_504);
             case NOT_FOUND_HTML:
-                return Fault.status(404).body("text/html", HTML_404);
+                return Fault.html404();
             case CLOSED:
                 return Fault.closeConnection();
             case SLOW:
@@ -227,7 +255,9 @@ public final class FaultPlan implements FaultSource {
             case UNKNOWN_STATUS:
                 return Fault.unknownStatus("Queued");
             case HTML_200:
-                return Fault.status(200).body("text/html; charset=utf-8", HTML_200);
+                return Fault.htmlPage200();
+            case OVERSIZED:
+                return Fault.oversizedBody(1024 * 1024 + 4096 + rnd.nextInt(4096));
             default:
                 throw new IllegalArgumentException(k.name());
         }
@@ -287,8 +317,19 @@ public final class FaultPlan implements FaultSource {
         if (list == null) {
             return null;
         }
-        int n = next.merge(route, 1, Integer::sum) - 1;
-        Entry e = n < list.size() ? list.get(n) : null;
+        Instant now = sim == null ? Instant.now() : sim.clock().instant();
+        Entry e;
+        if (streaks.containsKey(route) && now.isBefore(streakEnds.get(route))) {
+            e = streaks.get(route); // a streak answers every request of its time, without using up the plan
+        } else {
+            streaks.remove(route);
+            int n = next.merge(route, 1, Integer::sum) - 1;
+            e = n < list.size() ? list.get(n) : null;
+            if (e != null && e.kind() == Kind.THROTTLED_FOR) {
+                streaks.put(route, e);
+                streakEnds.put(route, now.plus(e.length));
+            }
+        }
         applied.computeIfAbsent(route, r -> new ArrayList<>()).add(e);
         return e == null ? null : e.fault();
     }
