@@ -93,6 +93,30 @@ final class FaultCampaign implements AutoCloseable {
         }
     }
 
+    /**
+     * A deliberate defect put into a run, to show that the checks catch it (each names the invariant it
+     * breaks). The plugin is not changed: the defect is in how the campaign drives or reports it.
+     */
+    enum Sabotage {
+        NONE(0),
+        /** Publish a second time after the first publish returned or failed. */
+        PUBLISH_TWICE(1),
+        /** Every wait takes five times what it asked for: waits overrun the deadline. */
+        OVERSLEEP(2),
+        /** Take a Failed publish for a success. */
+        IGNORE_VERDICT(3),
+        /** Mangle every printed resume command. */
+        DROP_RESUME(4),
+        /** Log the API key or the client secret. */
+        LOG_SECRET(5);
+
+        final int breaks;
+
+        Sabotage(int breaks) {
+            this.breaks = breaks;
+        }
+    }
+
     /** One goal of a run. */
     static final class Goal {
         final String name;
@@ -202,11 +226,15 @@ final class FaultCampaign implements AutoCloseable {
 
     /** Runs the release of {@code seed} and checks every invariant. */
     Run run(long seed) throws InterruptedException {
+        return run(seed, Sabotage.NONE);
+    }
+
+    Run run(long seed, Sabotage sabotage) throws InterruptedException {
         Spec spec = Spec.of(seed);
         FaultPlan plan = FaultPlan.generate(seed, READ_TIMEOUT, spec.oauth);
         Run run = new Run(seed, spec, plan);
         long realStart = System.nanoTime();
-        CampaignTime time = new CampaignTime();
+        CampaignTime time = new CampaignTime(sabotage == Sabotage.OVERSLEEP ? 5 : 1);
         sim.reset();
         sim.clock(time); // operations, streaks and records on the client's clock: waits skipped on both sides
         plan.install(sim);
@@ -235,6 +263,9 @@ final class FaultCampaign implements AutoCloseable {
             b.pollPolicy(PollPolicy.fixed(spec.pollInterval));
         }
         Release release = new Release(b.build(), spec.timeout);
+        if (sabotage == Sabotage.LOG_SECRET) {
+            reporter.debug("credentials: " + (spec.oauth ? EdgeApiSimulator.CLIENT_SECRET : EdgeApiSimulator.API_KEY));
+        }
         Path resultFile = dir.resolve("result.json");
         try {
             Files.deleteIfExists(resultFile);
@@ -246,17 +277,31 @@ final class FaultCampaign implements AutoCloseable {
         Goal upload = new Goal("upload");
         Goal publish = new Goal("publish");
         Goal await = new Goal("await");
-        Release.UploadResult uploaded = goal(upload, time, results, () -> release.upload(pkg),
+        Release.UploadResult uploaded = goal(upload, time, results, sabotage, () -> release.upload(pkg),
                 (step, r) -> step.finished(r.status));
         String publishOp = null;
         OperationStatus verdict = null;
         if (uploaded != null) {
-            publishOp = goal(publish, time, results, () -> release.publish(spec.notes),
-                    (step, id) -> step.operationId(id).succeeded("Publish request accepted"));
+            publishOp = goal(publish, time, results, sabotage, () -> {
+                String id = release.publish(spec.notes);
+                if (sabotage == Sabotage.PUBLISH_TWICE) {
+                    release.publish(spec.notes);
+                }
+                return id;
+            }, (step, id) -> step.operationId(id).succeeded("Publish request accepted"));
         }
         if (publishOp != null) {
             String op = publishOp;
-            verdict = goal(await, time, results, () -> release.await(op), StepResult::finished);
+            verdict = goal(await, time, results, sabotage, () -> {
+                try {
+                    return release.await(op);
+                } catch (EdgeApiException e) {
+                    if (sabotage == Sabotage.IGNORE_VERDICT && e.kind() == EdgeApiException.Kind.OPERATION_FAILED) {
+                        return e.status();
+                    }
+                    throw e;
+                }
+            }, StepResult::finished);
         }
         quiesce();
         run.realMillis = (System.nanoTime() - realStart) / 1_000_000;
@@ -264,7 +309,8 @@ final class FaultCampaign implements AutoCloseable {
         return run;
     }
 
-    private <T> T goal(Goal g, CampaignTime time, ResultWriter results, Step<T> body, BiConsumer<StepResult, T> ok) {
+    private <T> T goal(Goal g, CampaignTime time, ResultWriter results, Sabotage sabotage, Step<T> body,
+            BiConsumer<StepResult, T> ok) {
         StepResult step = new StepResult(g.name, time.instant());
         Instant start = time.instant();
         g.ran = true;
@@ -272,7 +318,16 @@ final class FaultCampaign implements AutoCloseable {
             T t = body.run();
             ok.accept(step, t);
             return t;
-        } catch (EdgeApiException | RuntimeException e) {
+        } catch (EdgeApiException e) {
+            EdgeApiException x = e;
+            if (sabotage == Sabotage.DROP_RESUME) {
+                x = new EdgeApiException(e.kind(), String.valueOf(e.getMessage()).replace("mvn edge-addons:", "mvn "),
+                        e.httpStatus(), e.operationId(), e.status(), e.getCause());
+            }
+            g.failure = x;
+            step.failed(x);
+            return null;
+        } catch (RuntimeException e) {
             g.failure = e;
             step.failed(e);
             return null;

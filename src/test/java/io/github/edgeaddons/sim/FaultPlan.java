@@ -160,6 +160,9 @@ public final class FaultPlan implements FaultSource {
      * The plan of {@code seed}. {@code readTimeout} is the client's response timeout: a {@link Kind#SLOW}
      * answer comes half as late again, after the client gave up on it (on a POST, the store has acted).
      * {@code oauth}: the release authenticates with API v1 tokens, which may then expire mid-run.
+     *
+     * <p>Seeds that once failed are kept as regression cases, so a seed must keep its plan: a new fault
+     * kind or setting is drawn after the existing draws, from its own {@code Random}, never in between.
      */
     public static FaultPlan generate(long seed, Duration readTimeout, boolean oauth) {
         Random rnd = new Random(seed);
@@ -336,6 +339,11 @@ public final class FaultPlan implements FaultSource {
 
     public long seed() {
         return seed;
+    }
+
+    /** The share of requests the plan faults (0: a run without faults, but with its outcomes and lengths). */
+    public double faultRate() {
+        return rate;
     }
 
     /** What was injected on {@code route}, one element per request in order of arrival (null: none). */
