@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hc.core5.http.ContentType;
@@ -17,8 +18,6 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  */
 public final class EdgeAddonsClient implements Closeable {
     static final ContentType NOTES = ContentType.create("text/plain", StandardCharsets.UTF_8);
-    /** After this many unreadable status answers in a row, the wait gives up. */
-    private static final int MAX_MALFORMED_IN_A_ROW = 3;
 
     private final ClientSettings settings;
     private final Transport transport;
@@ -76,7 +75,7 @@ public final class EdgeAddonsClient implements Closeable {
      */
     public String startUpload(Path zip, long size, Deadline deadline) throws EdgeApiException {
         Transport.Call call = new Transport.Call("POST", uploadUrl(settings),
-                new PackageEntity(zip, size, settings.reporter), Transport.Safety.REPEATABLE,
+                new PackageEntity(zip, size, settings.reporter), RetryPolicy.Safety.REPEATABLE,
                 "upload " + zip.getFileName(), true).expectContinue();
         Transport.Response r = transport.execute(call, auth, deadline);
         expectAccepted(r, "upload of " + zip.getFileName());
@@ -91,9 +90,9 @@ public final class EdgeAddonsClient implements Closeable {
     public String startPublish(String notes, Deadline deadline) throws EdgeApiException {
         byte[] body = notes == null ? new byte[0] : notes.getBytes(StandardCharsets.UTF_8);
         Transport.Call call = new Transport.Call("POST", publishUrl(settings), new ByteArrayEntity(body, NOTES),
-                Transport.Safety.NOT_IF_MAYBE_PROCESSED, "publish the draft submission", true);
+                RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED, "publish the draft submission", true);
         Transport.Response r = transport.execute(call, auth, deadline);
-        if (!r.isSuccess() && publishMayHaveBeenProcessed(r.status)) {
+        if (!r.isSuccess() && RetryPolicy.publishMayHaveBeenProcessed(r.status)) {
             // not repeated (see Transport): say so, rather than invite a blind second publish
             throw httpError(r, "publish request", null, Hints.publishMayHaveReachedTheStore(settings));
         }
@@ -109,7 +108,7 @@ public final class EdgeAddonsClient implements Closeable {
     /** Endpoint 5 (2021 proposal; may be absent on the live service): the raw JSON of the product list. */
     public String listProducts(Deadline deadline) throws EdgeApiException {
         Transport.Call call = new Transport.Call("GET", url(settings, "/v1/products"), null,
-                Transport.Safety.REPEATABLE, "list the products", true);
+                RetryPolicy.Safety.REPEATABLE, "list the products", true);
         Transport.Response r = transport.execute(call, auth, deadline);
         if (!r.isSuccess()) {
             throw httpError(r, "product list", null);
@@ -126,7 +125,7 @@ public final class EdgeAddonsClient implements Closeable {
     public boolean credentialsAccepted(Deadline deadline) throws EdgeApiException {
         URI probe = url(settings, "/v1/products/00000000-0000-0000-0000-000000000000/submissions/operations/"
                 + "00000000-0000-0000-0000-000000000000");
-        Transport.Call call = new Transport.Call("GET", probe, null, Transport.Safety.REPEATABLE,
+        Transport.Call call = new Transport.Call("GET", probe, null, RetryPolicy.Safety.REPEATABLE,
                 "check the credentials", true);
         Transport.Response r = transport.execute(call, auth, deadline);
         if (r.status == 401 || r.status == 403) {
@@ -139,100 +138,77 @@ public final class EdgeAddonsClient implements Closeable {
     }
 
     /**
-     * Polls an operation until it is Succeeded or Failed, following the poll policy, within the deadline.
+     * Follows an operation that the store has just accepted until it ends; the poll schedule counts from now,
+     * so call this right after the 202. See {@link Poller}.
      *
-     * @return the terminal status; Failed is returned, not thrown, so the caller words the failure
-     * @throws EdgeApiException with kind TIMEOUT when the deadline passes first
+     * @return the terminal status; Failed (or a stopped operation) is returned, not thrown, so the caller
+     *     words the failure
+     * @throws EdgeApiException on a definite error answer, or with kind TIMEOUT when the deadline passes first
      */
     public OperationStatus await(OperationKind kind, String operationId, Deadline deadline) throws EdgeApiException {
-        PollPolicy policy = settings.pollPolicy;
-        Duration delay = Duration.ZERO;
-        int polls = 0;
-        int malformedInARow = 0;
-        OperationStatus last = null;
-        String unknownWordWarned = null;
-        while (true) {
-            polls++;
-            StatusReading reading;
-            try {
-                reading = readStatus(kind, operationId, deadline);
-                malformedInARow = 0;
-            } catch (EdgeApiException e) {
-                if (e.kind() == EdgeApiException.Kind.TIMEOUT) {
-                    // the deadline passed during a status request: still name the operation and how to resume
-                    throw awaitTimeout(kind, operationId, deadline, last, polls, e);
-                }
-                if (e.kind() != EdgeApiException.Kind.MALFORMED || ++malformedInARow >= MAX_MALFORMED_IN_A_ROW) {
-                    throw e;
-                }
-                settings.reporter.warn(e.getMessage() + " Asking again.");
-                reading = null;
-            }
-            if (reading != null) {
-                last = reading.status;
-                if (last.state().isTerminal()) {
-                    settings.reporter.debug(kind.label() + " operation " + operationId + " ended " + last.rawStatus()
-                            + " after " + polls + " status requests");
-                    return last;
-                }
-                if (last.state() == OperationState.UNKNOWN && !last.rawStatus().equals(unknownWordWarned)) {
-                    unknownWordWarned = last.rawStatus();
-                    settings.reporter.warn("The store reported an unknown status '" + last.rawStatus() + "' for "
-                            + kind.label() + " operation " + operationId + "; polling until it ends.");
-                }
-            }
-            delay = policy.next(delay, deadline.elapsed());
-            if (reading != null && reading.retryAfter != null && reading.retryAfter.compareTo(delay) > 0) {
-                delay = reading.retryAfter;
-            }
-            Duration remaining = deadline.remaining();
-            if (remaining.isZero()) {
-                throw awaitTimeout(kind, operationId, deadline, last, polls);
-            }
-            try {
-                settings.sleeper.sleep(delay.compareTo(remaining) < 0 ? delay : remaining);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EdgeApiException(EdgeApiException.Kind.NETWORK, "Interrupted while waiting for "
-                        + kind.label() + " operation " + operationId + ".", -1, operationId, last, e);
-            }
-            if (deadline.passed()) {
-                // one last look at the deadline itself, so an operation ending just then is not reported late
-                try {
-                    OperationStatus s = readStatus(kind, operationId, Deadline.after(Duration.ofSeconds(1),
-                            settings.clock)).status;
-                    if (s.state().isTerminal()) {
-                        return s;
-                    }
-                    last = s;
-                } catch (EdgeApiException ignored) {
-                    // report the timeout below
-                }
-                throw awaitTimeout(kind, operationId, deadline, last, polls + 1);
-            }
+        return await(kind, operationId, settings.clock.instant(), deadline);
+    }
+
+    /** As {@link #await(OperationKind, String, Deadline)}, the schedule counting from {@code acceptedAt}. */
+    public OperationStatus await(OperationKind kind, String operationId, Instant acceptedAt, Deadline deadline)
+            throws EdgeApiException {
+        return new Poller(settings, this).await(kind, operationId, acceptedAt, deadline);
+    }
+
+    private Transport.Call statusCall(OperationKind kind, String operationId) {
+        URI uri = kind == OperationKind.UPLOAD
+                ? uploadStatusUrl(settings, operationId)
+                : publishStatusUrl(settings, operationId);
+        return new Transport.Call("GET", uri, null, RetryPolicy.Safety.REPEATABLE,
+                "read the status of " + kind.label() + " operation " + operationId, true)
+                .header("Accept", "application/json");
+    }
+
+    private StatusReading readStatus(OperationKind kind, String operationId, Deadline deadline)
+            throws EdgeApiException {
+        Transport.Response r = transport.execute(statusCall(kind, operationId), auth, deadline);
+        if (!r.isSuccess()) {
+            throw httpError(r, kind.label() + " status of operation " + operationId, operationId);
         }
+        return new StatusReading(parseStatus(kind, operationId, r),
+                Transport.retryAfter(r.header("Retry-After"), settings.clock.instant()));
     }
 
-    private EdgeApiException awaitTimeout(OperationKind kind, String operationId, Deadline deadline,
-            OperationStatus last, int polls) {
-        return awaitTimeout(kind, operationId, deadline, last, polls, null);
+    /** One status request, sent once whatever the answer (the {@link Poller} does the retrying). */
+    Transport.Response statusAnswer(OperationKind kind, String operationId, Deadline deadline)
+            throws EdgeApiException {
+        return transport.execute(statusCall(kind, operationId).singleAttempt(), auth, deadline);
     }
 
-    private EdgeApiException awaitTimeout(OperationKind kind, String operationId, Deadline deadline,
-            OperationStatus last, int polls, Throwable cause) {
-        String resume = kind == OperationKind.PUBLISH
-                ? "Resume waiting with " + settings.resume.await(settings.productId, operationId)
-                : "Check it later with " + settings.resume.status(settings.productId, operationId);
-        return new EdgeApiException(EdgeApiException.Kind.TIMEOUT, "Timed out after "
-                + formatSeconds(deadline.budget()) + " (edge.timeout) waiting for " + kind.label() + " operation "
-                + operationId + " (" + polls + " status requests; last status: "
-                + (last == null ? "none read" : last.rawStatus()) + "). The operation may still finish. " + resume
-                + ", or raise edge.timeout.", -1, operationId, last, cause);
-    }
-
-    private static String formatSeconds(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : (ms / 1000.0) + " s";
+    /**
+     * The status in a 2xx answer.
+     *
+     * @throws EdgeApiException with kind MALFORMED naming the HTTP status and content type when the body is no
+     *     status (an HTML page, empty, cut-off JSON, cut at the read limit)
+     */
+    OperationStatus parseStatus(OperationKind kind, String operationId, Transport.Response r)
+            throws EdgeApiException {
+        String contentType = r.header("Content-Type");
+        String what = "The store's answer about " + kind.label() + " operation " + operationId + " (HTTP "
+                + r.status + ", " + (contentType == null ? "no content type" : contentType) + ") is not a status: ";
+        if (r.truncated) {
+            throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, what + "it is larger than "
+                    + Transport.MAX_BODY / (1024 * 1024) + " MiB, the most this plugin reads, and was cut there.",
+                    r.status, operationId, null, null);
+        }
+        String body = r.body == null ? "" : r.body.trim();
+        if (RetryPolicy.isHtml(contentType) || body.startsWith("<")) {
+            List<String> page = errorDetails(body, contentType);
+            throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, what + (page.isEmpty() ? "an HTML page"
+                    : page.get(0)) + ", usually a proxy's or a maintenance page rather than the store's answer.",
+                    r.status, operationId, null, null);
+        }
+        try {
+            return StatusParser.parse(r.body, operationId);
+        } catch (MalformedAnswerException e) {
+            throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, what + e.getMessage() + ".", r.status,
+                    operationId, null, e);
+        }
     }
 
     /** One status answer and the wait the store asked for, if any. */
@@ -243,28 +219,6 @@ public final class EdgeAddonsClient implements Closeable {
         StatusReading(OperationStatus status, Duration retryAfter) {
             this.status = status;
             this.retryAfter = retryAfter;
-        }
-    }
-
-    private StatusReading readStatus(OperationKind kind, String operationId, Deadline deadline)
-            throws EdgeApiException {
-        URI uri = kind == OperationKind.UPLOAD
-                ? uploadStatusUrl(settings, operationId)
-                : publishStatusUrl(settings, operationId);
-        Transport.Call call = new Transport.Call("GET", uri, null, Transport.Safety.REPEATABLE,
-                "read the status of " + kind.label() + " operation " + operationId, true)
-                .header("Accept", "application/json");
-        Transport.Response r = transport.execute(call, auth, deadline);
-        if (r.status != 200 && !r.isSuccess()) {
-            throw httpError(r, kind.label() + " status of operation " + operationId, operationId);
-        }
-        try {
-            OperationStatus s = StatusParser.parse(r.body, operationId);
-            return new StatusReading(s, Transport.retryAfter(r.header("Retry-After"), settings.clock.instant()));
-        } catch (MalformedAnswerException e) {
-            throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, "The store's answer about " + kind.label()
-                    + " operation " + operationId + " could not be read: " + e.getMessage() + ".", r.status,
-                    operationId, null, e);
         }
     }
 
@@ -282,11 +236,6 @@ public final class EdgeAddonsClient implements Closeable {
                     + " request (HTTP " + r.status + ") but " + e.getMessage() + ", so it cannot be followed."
                     + " Check the product in Partner Center.", r.status, null, null, null);
         }
-    }
-
-    /** A publish answer that does not prove the store ignored the request: 408 and 5xx other than 503. */
-    static boolean publishMayHaveBeenProcessed(int status) {
-        return status == 408 || (status >= 500 && status != 503);
     }
 
     /** The store's error answer in words: status, its message and errors when the body has them, advice. */

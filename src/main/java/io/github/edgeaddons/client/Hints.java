@@ -91,4 +91,33 @@ public final class Hints {
                 return "See the errors above, and the product's page in Partner Center.";
         }
     }
+
+    // ---- waits on an accepted operation (issue 9: the poll loop and Release) ------------------------------
+
+    /** How to pick up the wait for an accepted operation: {@code await} for a publish, {@code status} for an upload. */
+    public static String resumeWaiting(OperationKind kind, String operationId, ClientSettings s) {
+        return kind == OperationKind.PUBLISH
+                ? "Resume waiting with " + s.resume().await(s.productId(), operationId)
+                : "Check it later with " + s.resume().status(s.productId(), operationId);
+    }
+
+    /**
+     * For any failure after the store accepted an upload or a publish: it is not lost, and re-running the
+     * whole release would upload or publish again.
+     */
+    public static String acceptedBeforeTheFailure(OperationKind kind, String operationId) {
+        return "The store had accepted the " + kind.label() + " (operation " + operationId + ") before this"
+                + " failure: " + (kind == OperationKind.PUBLISH
+                        ? "do not publish again before you know how it ended (a second publish is refused while"
+                                + " one is in review)."
+                        : "the package may be in the draft already.");
+    }
+
+    /** For an operation that stopped without a verdict ({@code Cancelled}, ...). */
+    public static String operationStopped(OperationKind kind, ClientSettings s) {
+        return "It will not finish by itself. Check the product in Partner Center (someone may have cancelled the"
+                + " submission there), then " + (kind == OperationKind.PUBLISH
+                        ? "publish again with " + s.resume().publishDraft(s.productId())
+                        : "run the release again") + ".";
+    }
 }

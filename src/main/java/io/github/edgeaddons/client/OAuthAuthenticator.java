@@ -70,7 +70,7 @@ final class OAuthAuthenticator implements Authenticator {
                 new BasicNameValuePair("scope", settings.scope),
                 new BasicNameValuePair("grant_type", "client_credentials"));
         Transport.Call call = new Transport.Call("POST", settings.tokenUrl,
-                new UrlEncodedFormEntity(form, StandardCharsets.UTF_8), Transport.Safety.REPEATABLE,
+                new UrlEncodedFormEntity(form, StandardCharsets.UTF_8), RetryPolicy.Safety.REPEATABLE,
                 "get an access token", false);
         Instant askedAt = settings.clock.instant();
         Transport.Response r = transport.execute(call, null, deadline);

@@ -8,6 +8,14 @@ public interface Reporter {
 
     void debug(String message);
 
+    /**
+     * A line about a wait in progress (state, time waited, time left), about every 30 s, so a CI log never
+     * sits silent; by default an info line.
+     */
+    default void waiting(String line) {
+        info(line);
+    }
+
     /** Bytes of the package sent so far; called often, implementations throttle their output. */
     default void uploadProgress(long sent, long total) {}
 

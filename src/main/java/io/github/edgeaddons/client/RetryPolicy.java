@@ -1,15 +1,75 @@
 package io.github.edgeaddons.client;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 
 /**
- * The one retry policy of every request: bounded attempts, exponential backoff with jitter, and the
- * server's {@code Retry-After} honoured when it asks for longer. The caller keeps every wait within the
- * goal's {@link Deadline}.
+ * The retry rules: the one place that says what may be sent again, what ends a wait, and how long to wait
+ * in between. {@link Transport} applies the first part to each request, {@link Poller} the second to a wait
+ * on an accepted operation; both take their numbers from the third.
+ *
+ * <h2>1. What is safe to repeat, per request ({@link Transport})</h2>
+ * <ul>
+ *   <li>{@link Safety#REPEATABLE} (status GETs, the upload, the token request, the product list): sent
+ *       again on 408, 429, 500, 502, 503, 504, on connection failures and on read timeouts, but not on an
+ *       unknown host or a TLS failure, which do not heal by retrying.
+ *   <li>{@link Safety#NOT_IF_MAYBE_PROCESSED} (the publish POST): sent again only when the store surely did
+ *       not act on it: 429 and 503 answers, and connections that were never established. Any other failure
+ *       after the request may have reached the store ({@link #publishMayHaveBeenProcessed}: 408, 5xx other
+ *       than 503; a connection lost after sending; {@code edge.timeout} passing mid-request) is reported,
+ *       never repeated blindly: a second publish could start a duplicate submission.
+ *   <li>A 401 is repeated once after fetching a new token (API v1 only); that is not a retry.
+ * </ul>
+ *
+ * <h2>2. What ends a wait on an accepted operation ({@link Poller})</h2>
+ * Once the store accepted an upload or a publish (202), the wait ends only on a definite answer:
+ * {@code Succeeded}, {@code Failed}, a status word that says the operation stopped ({@code Cancelled}),
+ * 401 or 403 (the credentials), a 404 that is not an HTML page (the ids), a redirect or another 4xx (the
+ * request itself). Everything else is the store's or the network's bad moment and the wait goes on until
+ * {@code edge.timeout}, with {@link #backoff backoff}: 408, 429, 5xx with or without a body, an HTML 404
+ * page (the front door, not the product), a 200 that is no status (an HTML page, an empty or cut-off
+ * body), connection failures and read timeouts ({@link #duringWait}). A 429 without {@code Retry-After}
+ * slows the rest of that wait ({@link #throttled}).
+ *
+ * <h2>3. The numbers</h2>
+ * {@link #DEFAULT}: 5 attempts per request; waits of 0.5 s, 1 s, 2 s, ... doubling up to 30 s, each with
+ * up to 25% jitter either side, and never above the 30 s cap; a longer {@code Retry-After} always wins. The
+ * caller keeps every wait within the goal's {@link Deadline}.
  */
 public final class RetryPolicy {
     public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(30));
+
+    /** Whether a request may be sent again after a failure (part 1). */
+    public enum Safety {
+        /** The request may be repeated after any transient failure. */
+        REPEATABLE,
+        /** Repeated only when the store surely did not act on it (the publish POST). */
+        NOT_IF_MAYBE_PROCESSED
+    }
+
+    /** What one answer means to a wait on an accepted operation (part 2). */
+    public enum DuringWait {
+        /** A 2xx: read the status in it (an unreadable one keeps the wait going). */
+        READ_STATUS,
+        /** The store's bad moment: ask again after a backoff, until {@code edge.timeout}. */
+        KEEP_WAITING,
+        /** A definite answer: the wait ends with it. */
+        ENDS_WAIT
+    }
 
     private final int maxAttempts;
     private final Duration initialBackoff;
@@ -28,16 +88,104 @@ public final class RetryPolicy {
         return maxAttempts;
     }
 
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    // ---- 1. per request ----------------------------------------------------------------------------------
+
+    /** Whether an answer with this status may be followed by the same request again. */
+    static boolean shouldRetry(Safety safety, int status) {
+        if (status == 429 || status == 503) {
+            return true; // the store did not process the request: safe for every call
+        }
+        if (safety != Safety.REPEATABLE) {
+            return false;
+        }
+        return status == 408 || status == 500 || status == 502 || status == 504;
+    }
+
+    /** Whether a request that failed with this exception may be sent again. */
+    static boolean shouldRetry(Safety safety, IOException e) {
+        return safety == Safety.REPEATABLE ? isTransient(e) : neverConnected(e);
+    }
+
+    /** A publish answer that does not prove the store ignored the request: 408 and 5xx other than 503. */
+    static boolean publishMayHaveBeenProcessed(int status) {
+        return status == 408 || (status >= 500 && status != 503);
+    }
+
+    /** True when the request surely never reached the server: the connection was never established. */
+    static boolean neverConnected(IOException e) {
+        return e instanceof ConnectException
+                || e instanceof HttpHostConnectException
+                || e instanceof ConnectTimeoutException
+                || e instanceof NoRouteToHostException;
+    }
+
+    /** A network failure that may heal by itself: not an unknown host name, not a TLS failure. */
+    static boolean isTransient(IOException e) {
+        if (e instanceof UnknownHostException || e instanceof SSLException) {
+            return false;
+        }
+        return neverConnected(e)
+                || e instanceof SocketTimeoutException
+                || e instanceof NoHttpResponseException
+                || e instanceof SocketException
+                || e instanceof InterruptedIOException
+                || e instanceof ConnectionClosedException
+                || e instanceof EOFException;
+    }
+
+    // ---- 2. during a wait on an accepted operation -------------------------------------------------------
+
+    /** What a status answer means to the wait, from its HTTP status and content type. */
+    static DuringWait duringWait(int status, String contentType) {
+        if (status >= 200 && status < 300) {
+            return DuringWait.READ_STATUS;
+        }
+        if (status == 408 || status == 429 || status >= 500) {
+            return DuringWait.KEEP_WAITING;
+        }
+        if (status == 404 && isHtml(contentType)) {
+            return DuringWait.KEEP_WAITING; // the front door's page, not the store's "no such operation"
+        }
+        return DuringWait.ENDS_WAIT; // 401, 403, a JSON or empty 404, redirects, other 4xx
+    }
+
     /**
-     * The wait before attempt {@code failedAttempts + 1}: {@code initial * 2^(n-1)}, capped, with up to
-     * 25% jitter either side; at least {@code retryAfter} when the server sent one.
+     * Whether a network failure during a wait ends it: only an unknown host or a TLS failure before the store
+     * answered any status request of this wait (a configuration problem, not a bad moment).
+     */
+    static boolean networkFailureEndsWait(IOException e, boolean answeredBefore) {
+        return !answeredBefore && !isTransient(e);
+    }
+
+    /**
+     * The slowing of a wait after a 429 without {@code Retry-After}: the factor its poll gaps are multiplied
+     * by from then on (doubling with each such 429, at most 8 times the policy's gaps).
+     */
+    static int throttled(int factorBefore) {
+        return Math.min(8, Math.max(2, factorBefore * 2));
+    }
+
+    static boolean isHtml(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html");
+    }
+
+    // ---- 3. the numbers -----------------------------------------------------------------------------------
+
+    /**
+     * The wait before attempt {@code failedAttempts + 1}: {@code initial * 2^(n-1)} with up to 25% jitter
+     * either side, never above the cap; at least {@code retryAfter} when the server sent one.
      */
     public Duration backoff(int failedAttempts, Duration retryAfter) {
         long base = initialBackoff.toMillis() << Math.min(20, Math.max(0, failedAttempts - 1));
         long capped = Math.min(base, maxBackoff.toMillis());
         long jitter = capped / 4;
         long millis = capped + (jitter == 0 ? 0 : ThreadLocalRandom.current().nextLong(-jitter, jitter + 1));
-        Duration d = Duration.ofMillis(Math.max(0, millis));
+        // the cap bounds the wait itself, jitter included
+        Duration d = Duration.ofMillis(Math.max(0, Math.min(millis, maxBackoff.toMillis())));
         if (retryAfter != null && retryAfter.compareTo(d) > 0) {
             return retryAfter;
         }

@@ -75,6 +75,15 @@ public final class StatusParser {
                     errorCode = raw.trim();
                 }
                 break;
+            case "CANCELLED":
+            case "CANCELED":
+            case "ABORTED":
+            case "EXPIRED":
+            case "TERMINATED":
+            case "STOPPED":
+                // ended without Succeeded or Failed: it will not finish by itself
+                state = OperationState.STOPPED;
+                break;
             default:
                 state = OperationState.UNKNOWN;
         }

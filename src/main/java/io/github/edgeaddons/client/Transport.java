@@ -2,9 +2,6 @@ package io.github.edgeaddons.client;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -24,8 +21,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -50,41 +45,31 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends requests to the store and to the token endpoint, with the one retry policy of the plugin.
- *
- * <ul>
- *   <li>Requests that are safe to repeat ({@link Safety#REPEATABLE}: status GETs, the upload, the token
- *       request) are retried on 408, 429, 500, 502, 503, 504, on connection failures and read timeouts.
- *   <li>The publish POST ({@link Safety#NOT_IF_MAYBE_PROCESSED}) is retried only when the store surely did
- *       not act on it: 429 and 503 answers, and connections that were never established.
- *   <li>Waits follow {@link RetryPolicy}, honour {@code Retry-After}, and never pass the goal's deadline.
- *   <li>Every attempt is bounded by the connect and response timeouts and by the deadline (a request
- *       still running at the deadline is aborted).
- *   <li>Redirects are never followed, so credentials never go to another host.
- * </ul>
+ * Sends requests to the store and to the token endpoint. What may be sent again, and after how long, is
+ * decided by the retry rules ({@link RetryPolicy}); this class applies them, keeps every attempt and wait
+ * within the goal's deadline (a request still running at the deadline is aborted), bounds each attempt by
+ * the connect and response timeouts, and never follows a redirect, so credentials never go to another host.
  */
 final class Transport implements Closeable {
-    private static final int MAX_BODY = 1024 * 1024;
-
-    /** Whether a request may be sent again after a failure. */
-    enum Safety {
-        REPEATABLE,
-        NOT_IF_MAYBE_PROCESSED
-    }
+    /** The most of an answer's body that is read (1 MiB); a longer body is cut and marked {@link Response#truncated}. */
+    static final int MAX_BODY = 1024 * 1024;
 
     /** One request to make. */
     static final class Call {
         final String method;
         final URI uri;
         final HttpEntity entity;
-        final Safety safety;
+        final RetryPolicy.Safety safety;
         final String description;
         final boolean authenticated;
         final Map<String, String> headers = new LinkedHashMap<>();
         /** Send {@code Expect: 100-continue}, so a refusal (401, 404, 413) comes before the body is sent. */
         boolean expectContinue;
+        /** One attempt only: the caller (a wait, {@link Poller}) does its own retrying. */
+        boolean singleAttempt;
 
-        Call(String method, URI uri, HttpEntity entity, Safety safety, String description, boolean authenticated) {
+        Call(String method, URI uri, HttpEntity entity, RetryPolicy.Safety safety, String description,
+                boolean authenticated) {
             this.method = method;
             this.uri = uri;
             this.entity = entity;
@@ -98,24 +83,36 @@ final class Transport implements Closeable {
             return this;
         }
 
+        Call singleAttempt() {
+            singleAttempt = true;
+            return this;
+        }
+
         Call header(String name, String value) {
             headers.put(name, value);
             return this;
         }
     }
 
-    /** An answer, with the body read (up to 1 MiB). */
+    /** An answer, with the body read (up to {@link #MAX_BODY}). */
     static final class Response {
         final int status;
         final String body;
         final Map<String, String> headers;
         final int attempts;
+        /** The body was longer than {@link #MAX_BODY} and was cut there. */
+        final boolean truncated;
 
         Response(int status, String body, Map<String, String> headers, int attempts) {
+            this(status, body, headers, attempts, false);
+        }
+
+        Response(int status, String body, Map<String, String> headers, int attempts, boolean truncated) {
             this.status = status;
             this.body = body;
             this.headers = headers;
             this.attempts = attempts;
+            this.truncated = truncated;
         }
 
         String header(String name) {
@@ -227,12 +224,13 @@ final class Transport implements Closeable {
      */
     Response execute(Call call, Authenticator auth, Deadline deadline) throws EdgeApiException {
         RetryPolicy policy = settings.retryPolicy;
+        int maxAttempts = call.singleAttempt ? 1 : policy.maxAttempts();
         boolean refreshedAfter401 = false;
         int attempt = 0;
         while (true) {
             attempt++;
             if (deadline.passed()) {
-                throw timeout(call, deadline, null);
+                throw timeout(call, deadline, null, false);
             }
             HttpUriRequestBase request = new HttpUriRequestBase(call.method, call.uri);
             for (Map.Entry<String, String> h : call.headers.entrySet()) {
@@ -258,19 +256,19 @@ final class Transport implements Closeable {
             try {
                 response = send(request, attempt);
             } catch (IOException e) {
+                boolean notSent = RetryPolicy.neverConnected(e);
                 if (deadline.passed() || request.isCancelled()) {
-                    throw timeout(call, deadline, e);
+                    throw timeout(call, deadline, e, !notSent);
                 }
-                boolean notSent = neverConnected(e);
-                boolean retryable = call.safety == Safety.REPEATABLE ? isTransient(e) : notSent;
+                boolean retryable = RetryPolicy.shouldRetry(call.safety, e);
                 settings.reporter.debug(call.method + " " + call.uri + " failed: " + describe(e)
                         + (retryable ? "" : " (not repeated)"));
-                if (retryable && attempt < policy.maxAttempts()) {
+                if (retryable && attempt < maxAttempts) {
                     Duration wait = policy.backoff(attempt, null);
                     if (wait.compareTo(deadline.remaining()) < 0) {
                         settings.reporter.warn("Could not " + call.description + " (" + describe(e)
                                 + "); trying again in " + wait.toMillis() + " ms (attempt " + (attempt + 1) + " of "
-                                + policy.maxAttempts() + ").");
+                                + maxAttempts + ").");
                         sleep(wait);
                         continue;
                     }
@@ -289,14 +287,14 @@ final class Transport implements Closeable {
                     continue;
                 }
             }
-            if (shouldRetry(call, response.status) && attempt < policy.maxAttempts()) {
+            if (RetryPolicy.shouldRetry(call.safety, response.status) && attempt < maxAttempts) {
                 Duration retryAfter = retryAfter(response.header("Retry-After"), settings.clock.instant());
                 Duration wait = policy.backoff(attempt, retryAfter);
                 if (wait.compareTo(deadline.remaining()) < 0) {
                     settings.reporter.warn("The store answered HTTP " + response.status + " to the request to "
                             + call.description + "; trying again in " + Math.max(1, wait.toMillis()) + " ms"
                             + (retryAfter != null ? " (as its Retry-After asks)" : "") + " (attempt "
-                            + (attempt + 1) + " of " + policy.maxAttempts() + ").");
+                            + (attempt + 1) + " of " + maxAttempts + ").");
                     sleep(wait);
                     continue;
                 }
@@ -314,47 +312,22 @@ final class Transport implements Closeable {
                 headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
             }
             String body = "";
+            boolean truncated = false;
             HttpEntity entity = r.getEntity();
             if (entity != null) {
                 try {
-                    body = EntityUtils.toString(entity, StandardCharsets.UTF_8, MAX_BODY);
+                    // one character more than the limit tells a cut body from one of exactly the limit
+                    body = EntityUtils.toString(entity, StandardCharsets.UTF_8, MAX_BODY + 1);
                 } catch (org.apache.hc.core5.http.ParseException e) {
                     body = "";
                 }
+                if (body.length() > MAX_BODY) {
+                    body = body.substring(0, MAX_BODY);
+                    truncated = true;
+                }
             }
-            return new Response(r.getCode(), body, headers, attempt);
+            return new Response(r.getCode(), body, headers, attempt, truncated);
         });
-    }
-
-    private static boolean shouldRetry(Call call, int status) {
-        if (status == 429 || status == 503) {
-            return true; // the store did not process the request: safe for every call
-        }
-        if (call.safety != Safety.REPEATABLE) {
-            return false;
-        }
-        return status == 408 || status == 500 || status == 502 || status == 504;
-    }
-
-    /** True when the request surely never reached the server: the connection was never established. */
-    static boolean neverConnected(IOException e) {
-        return e instanceof ConnectException
-                || e instanceof HttpHostConnectException
-                || e instanceof ConnectTimeoutException
-                || e instanceof NoRouteToHostException;
-    }
-
-    private static boolean isTransient(IOException e) {
-        if (e instanceof UnknownHostException || e instanceof SSLException) {
-            return false; // a wrong host name or a TLS failure does not heal by retrying
-        }
-        return neverConnected(e)
-                || e instanceof SocketTimeoutException
-                || e instanceof NoHttpResponseException
-                || e instanceof java.net.SocketException
-                || e instanceof InterruptedIOException
-                || e instanceof org.apache.hc.core5.http.ConnectionClosedException
-                || e instanceof java.io.EOFException;
     }
 
     static String describe(IOException e) {
@@ -364,7 +337,7 @@ final class Transport implements Closeable {
         if (e instanceof SocketTimeoutException) {
             return "no answer within the response timeout";
         }
-        if (neverConnected(e)) {
+        if (RetryPolicy.neverConnected(e)) {
             return "connection refused or not established" + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
         if (e instanceof NoHttpResponseException || e instanceof org.apache.hc.core5.http.ConnectionClosedException) {
@@ -384,7 +357,7 @@ final class Transport implements Closeable {
             m.append(" The TLS handshake failed: the server's certificate is not trusted by this JDK. Add the"
                     + " certificate of your network's TLS inspection proxy to the JDK trust store"
                     + " (javax.net.ssl.trustStore); certificate checks cannot be turned off.");
-        } else if (call.safety == Safety.NOT_IF_MAYBE_PROCESSED && !notSent) {
+        } else if (call.safety == RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED && !notSent) {
             m.append(' ').append(Hints.publishMayHaveReachedTheStore(settings));
         } else {
             m.append(" Check the network or proxy settings, then run the goal again.");
@@ -392,9 +365,19 @@ final class Transport implements Closeable {
         return new EdgeApiException(EdgeApiException.Kind.NETWORK, m.toString(), -1, null, null, e);
     }
 
-    private EdgeApiException timeout(Call call, Deadline deadline, IOException cause) {
-        return new EdgeApiException(EdgeApiException.Kind.TIMEOUT, "edge.timeout (" + deadline.budget().toMillis() / 1000.0
-                + " s) passed while trying to " + call.description + " (" + call.method + " " + call.uri + ")."
+    /**
+     * The deadline passed before or during an attempt. A publish POST cut off after it was sent is as
+     * ambiguous as a read timeout: it may have reached the store, so the message says so and what to do.
+     */
+    private EdgeApiException timeout(Call call, Deadline deadline, IOException cause, boolean maybeSent) {
+        String what = "edge.timeout (" + deadline.budget().toMillis() / 1000.0 + " s) passed while trying to "
+                + call.description + " (" + call.method + " " + call.uri + ").";
+        if (maybeSent && call.safety == RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED) {
+            return new EdgeApiException(EdgeApiException.Kind.TIMEOUT, what + " "
+                    + Hints.publishMayHaveReachedTheStore(settings) + " If the store is just slow to answer,"
+                    + " raise edge.timeout for the next release.", -1, null, null, cause);
+        }
+        return new EdgeApiException(EdgeApiException.Kind.TIMEOUT, what
                 + " Raise edge.timeout if the store or the network is slow.", -1, null, null, cause);
     }
 

@@ -42,6 +42,21 @@ final class MavenReporter implements Reporter {
         }
     }
 
+    /**
+     * In batch mode (CI) an INFO line each time; in an interactive terminal the same text on the one updating
+     * line, as the upload progress is shown.
+     */
+    @Override
+    public void waiting(String line) {
+        if (!interactiveProgress || console == null) {
+            info(line);
+            return;
+        }
+        console.print("\r" + line + "   ");
+        console.flush();
+        progressShown = true;
+    }
+
     @Override
     public void uploadProgress(long sent, long total) {
         if (!interactiveProgress || console == null) {

@@ -14,6 +14,7 @@ import io.github.edgeaddons.pkg.PackageInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,13 +62,12 @@ public final class Release {
                     + pkg.version() + ") to product " + settings.productId());
             long start = System.nanoTime();
             String operationId = client.startUpload(pkg.path(), pkg.size(), deadline);
+            Instant accepted = settings.clock().instant(); // the poll schedule counts from the 202, not the goal
             long millis = (System.nanoTime() - start) / 1_000_000;
             reporter.info("Uploaded in " + Durations.format(Duration.ofMillis(millis)) + "; waiting for the store"
                     + " to process it (operation " + operationId + ")");
-            OperationStatus status = client.await(OperationKind.UPLOAD, operationId, deadline);
-            if (status.state() != OperationState.SUCCEEDED) {
-                throw operationFailed(OperationKind.UPLOAD, status);
-            }
+            OperationStatus status = afterAcceptance(OperationKind.UPLOAD, operationId,
+                    () -> client.await(OperationKind.UPLOAD, operationId, accepted, deadline));
             reporter.info("Upload succeeded" + (status.message() == null ? "" : ": " + status.message()));
             return new UploadResult(operationId, status);
         } catch (IOException e) {
@@ -96,10 +96,8 @@ public final class Release {
         try (EdgeAddonsClient client = clients.apply(settings)) {
             reporter.info("Waiting for publish operation " + operationId + " (timeout "
                     + Durations.format(timeout) + ", polling " + settings.pollPolicy() + ")");
-            OperationStatus status = client.await(OperationKind.PUBLISH, operationId, deadline);
-            if (status.state() != OperationState.SUCCEEDED) {
-                throw operationFailed(OperationKind.PUBLISH, status);
-            }
+            OperationStatus status = afterAcceptance(OperationKind.PUBLISH, operationId,
+                    () -> client.await(OperationKind.PUBLISH, operationId, deadline));
             String submission = submissionId(status.message());
             reporter.info("Submission accepted: " + (submission != null ? "submission " + submission
                     : (status.message() == null ? status.rawStatus() : status.message()))
@@ -109,6 +107,43 @@ public final class Release {
         } catch (IOException e) {
             throw closeFailure(e);
         }
+    }
+
+    /** A wait on an accepted operation. */
+    private interface Wait {
+        OperationStatus run() throws EdgeApiException;
+    }
+
+    /**
+     * Runs the wait on an operation the store accepted; any failure (Failed, stopped, timeout, network, 5xx,
+     * unreadable answers) then says the store accepted it, names the operation id this plugin asked about
+     * (not the {@code id} in a status body, which the live service may fill with a placeholder) and prints the
+     * command that resumes it.
+     *
+     * @return the Succeeded status
+     */
+    private OperationStatus afterAcceptance(OperationKind kind, String operationId, Wait wait)
+            throws EdgeApiException {
+        EdgeApiException failure;
+        try {
+            OperationStatus s = wait.run();
+            if (s.state() == OperationState.SUCCEEDED) {
+                return s;
+            }
+            failure = s.state() == OperationState.FAILED ? operationFailed(kind, operationId, s)
+                    : operationStopped(kind, operationId, s);
+        } catch (EdgeApiException e) {
+            failure = e;
+        }
+        String nl = System.lineSeparator();
+        String resume = Hints.resumeWaiting(kind, operationId, settings);
+        StringBuilder m = new StringBuilder(failure.getMessage());
+        m.append(nl).append(Hints.acceptedBeforeTheFailure(kind, operationId));
+        if (!failure.getMessage().contains(resume)) {
+            m.append(' ').append(resume).append('.');
+        }
+        throw new EdgeApiException(failure.kind(), m.toString(), failure.httpStatus(), operationId,
+                failure.status(), failure.getCause());
     }
 
     /** The submission id in "Successfully created submission with ID ...", or null. */
@@ -121,11 +156,11 @@ public final class Release {
     }
 
     /** A Failed operation in words: errorCode, message, each error, and what to do. */
-    EdgeApiException operationFailed(OperationKind kind, OperationStatus s) {
+    EdgeApiException operationFailed(OperationKind kind, String operationId, OperationStatus s) {
         String nl = System.lineSeparator();
         StringBuilder m = new StringBuilder();
         m.append("The store reports that the ").append(kind.label()).append(" failed (operation ")
-                .append(s.operationId()).append(", status ").append(s.rawStatus() == null ? "Failed" : s.rawStatus())
+                .append(operationId).append(", status ").append(s.rawStatus() == null ? "Failed" : s.rawStatus())
                 .append(", errorCode ").append(s.errorCode() == null ? "none" : s.errorCode()).append(").");
         if (s.message() != null) {
             m.append(nl).append("  message: ").append(s.message());
@@ -134,7 +169,20 @@ public final class Release {
             m.append(nl).append("  error: ").append(e);
         }
         m.append(nl).append(Hints.forErrorCode(s.errorCode(), kind, settings));
-        return new EdgeApiException(EdgeApiException.Kind.OPERATION_FAILED, m.toString(), -1, s.operationId(), s,
+        return new EdgeApiException(EdgeApiException.Kind.OPERATION_FAILED, m.toString(), -1, operationId, s,
+                null);
+    }
+
+    /** An operation that stopped without Succeeded or Failed ({@code Cancelled}, ...), in words. */
+    EdgeApiException operationStopped(OperationKind kind, String operationId, OperationStatus s) {
+        StringBuilder m = new StringBuilder("The store reports the status '").append(s.rawStatus())
+                .append("' for the ").append(kind.label()).append(" (operation ").append(operationId)
+                .append("): it stopped without succeeding or failing.");
+        if (s.message() != null) {
+            m.append(System.lineSeparator()).append("  message: ").append(s.message());
+        }
+        m.append(System.lineSeparator()).append(Hints.operationStopped(kind, settings));
+        return new EdgeApiException(EdgeApiException.Kind.OPERATION_FAILED, m.toString(), -1, operationId, s,
                 null);
     }
 

@@ -30,7 +30,10 @@ class StatusParserTest {
         "NOTHING-TO-PUBLISH, FAILED",
         "CONFLICT, FAILED",
         "inprogress, IN_PROGRESS",
-        "Queued, UNKNOWN"
+        "Queued, UNKNOWN",
+        "Cancelled, STOPPED",
+        "Canceled, STOPPED",
+        "ABORTED, STOPPED"
     })
     void mapsBothVocabularies(String word, OperationState expected) throws MalformedAnswerException {
         OperationStatus s = parse("{\"id\":\"op1\",\"status\":\"" + word + "\"}");

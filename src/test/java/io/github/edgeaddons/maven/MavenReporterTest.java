@@ -39,4 +39,22 @@ class MavenReporterTest {
         assertEquals(0, console.size(), "no progress output in batch mode");
         assertEquals(1, log.lines.size());
     }
+
+    @Test
+    void aWaitLineIsAnInfoLineInBatchModeAndTheUpdatingLineInATerminal() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        CapturingLog batchLog = new CapturingLog();
+        new MavenReporter(batchLog, false, new PrintStream(console, true)).waiting("Still waiting: InProgress");
+        assertEquals(0, console.size());
+        batchLog.assertContains("Still waiting: InProgress");
+
+        CapturingLog log = new CapturingLog();
+        MavenReporter terminal = new MavenReporter(log, true, new PrintStream(console, true));
+        terminal.waiting("Still waiting: InProgress, 30s waited");
+        terminal.info("Submission accepted");
+        String out = new String(console.toByteArray(), StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("\rStill waiting: InProgress, 30s waited"), out);
+        assertTrue(out.endsWith(System.lineSeparator()), "the line is ended before the next log line");
+        assertEquals(1, log.lines.size(), "only the info line reached the log: " + log.lines);
+    }
 }

@@ -262,4 +262,91 @@ class ReleaseTest {
         assertTrue(e.getMessage().contains("mvn edge-addons:await"), e.getMessage());
         assertTrue(e.getMessage().contains("-Dedge.operationId=" + op), e.getMessage());
     }
+
+    // ---- after acceptance, every failure says so ----------------------------------------------------------
+
+    private static void assertSaysAcceptedAndHowToResume(EdgeApiException e, String kind, String op, String goal) {
+        String m = e.getMessage();
+        assertEquals(op, e.operationId());
+        assertTrue(m.contains("The store had accepted the " + kind + " (operation " + op + ")"), m);
+        assertTrue(m.contains("mvn edge-addons:" + goal + " -Dedge.productId=" + EdgeApiSimulator.PRODUCT_ID
+                + " -Dedge.operationId=" + op), m);
+    }
+
+    @Test
+    void anUploadThatFailsAfterAcceptanceSaysSoAndPrintsTheStatusCommand() throws Exception {
+        sim.config().uploadOutcome(Outcome.genericFailure().afterPolls(0));
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
+        assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
+        assertSaysAcceptedAndHowToResume(e, "upload", sim.operations().get(0).id(), "status");
+    }
+
+    @Test
+    void aPublishThatFailsAfterAcceptanceSaysSoAndPrintsTheAwaitCommand() throws Exception {
+        sim.config().publishOutcome(Outcome.genericFailure());
+        Release release = release();
+        String op = release.publish("");
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
+        assertSaysAcceptedAndHowToResume(e, "publish", op, "await");
+    }
+
+    @Test
+    void aDefiniteErrorAnswerDuringTheWaitSaysTheOperationWasAccepted() throws Exception {
+        Release release = release();
+        String op = release.publish("");
+        sim.config().failAlways(Route.PUBLISH_STATUS, 403);
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
+        assertEquals(403, e.httpStatus());
+        assertSaysAcceptedAndHowToResume(e, "publish", op, "await");
+        assertEquals(1, e.getMessage().split("mvn edge-addons:await", -1).length - 1,
+                "the command is printed once: " + e.getMessage());
+    }
+
+    @Test
+    void anUploadTimeoutAfterAcceptanceSaysSoOnce() throws Exception {
+        sim.config().uploadOutcome(Outcome.succeeded().afterPolls(1_000_000));
+        Release release = new Release(apiKeySettings(sim).reporter(reporter).build(), Duration.ofSeconds(1));
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.upload(pkg(1000)));
+        assertEquals(EdgeApiException.Kind.TIMEOUT, e.kind());
+        String op = sim.operations().get(0).id();
+        assertSaysAcceptedAndHowToResume(e, "upload", op, "status");
+        assertEquals(1, e.getMessage().split("mvn edge-addons:status", -1).length - 1, e.getMessage());
+    }
+
+    @Test
+    void aCancelledPublishSaysWhatItIsAndWhatToDo() throws Exception {
+        Release release = release();
+        String op = release.publish("");
+        sim.config().fault(Route.PUBLISH_STATUS, io.github.edgeaddons.sim.Fault.unknownStatus("Cancelled"));
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
+        String m = e.getMessage();
+        assertTrue(m.contains("'Cancelled'") && m.contains("stopped without succeeding or failing"), m);
+        assertTrue(m.contains("will not finish by itself") && m.contains("-Dedge.requireUpload=false"), m);
+        assertSaysAcceptedAndHowToResume(e, "publish", op, "await");
+        assertEquals(1, sim.requests(Route.PUBLISH_STATUS).size());
+    }
+
+    @Test
+    void thePlaceholderIdInAStatusBodyIsNotTheOneNamed() throws Exception {
+        Release release = release();
+        String op = release.publish("");
+        sim.config().fault(Route.PUBLISH_STATUS, io.github.edgeaddons.sim.Fault.status(200).body("application/json",
+                "{\"id\":\"{operationID}\",\"status\":\"Failed\",\"message\":\"Generic\",\"errorCode\":null}"));
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
+        assertTrue(e.getMessage().contains("(operation " + op + ", status Failed"), e.getMessage());
+        assertFalse(e.getMessage().contains("{operationID}"), e.getMessage());
+        assertEquals(op, e.operationId());
+    }
+
+    @Test
+    void aPublishPostCutOffByTheTimeoutMayHaveReachedTheStore() throws Exception {
+        sim.config().fault(Route.PUBLISH, io.github.edgeaddons.sim.Fault.delay(Duration.ofSeconds(3)));
+        Release release = new Release(apiKeySettings(sim).reporter(reporter).build(), Duration.ofSeconds(1));
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.publish("notes"));
+        String m = e.getMessage();
+        assertTrue(m.contains("may have reached the store") && m.contains("Partner Center"), m);
+        assertTrue(m.contains("-Dedge.requireUpload=false"), m);
+        assertFalse(m.endsWith("Raise edge.timeout if the store or the network is slow."), m);
+        assertEquals(1, sim.requests(Route.PUBLISH).size(), "not repeated");
+    }
 }

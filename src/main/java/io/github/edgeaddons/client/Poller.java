@@ -1,0 +1,286 @@
+package io.github.edgeaddons.client;
+
+import io.github.edgeaddons.config.Durations;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The poll loop: follows one accepted operation (upload or publish) until the store gives a definite answer
+ * or {@code edge.timeout} passes. When to ask comes from the {@link PollPolicy}; what ends the wait and how
+ * long to back off from the retry rules ({@link RetryPolicy}, part 2). In short:
+ * <ul>
+ *   <li>{@code Succeeded}, {@code Failed} and a stopped operation ({@code Cancelled}, ...) end the wait and are
+ *       returned, not thrown, so the caller words them;
+ *   <li>401, 403, a non-HTML 404, a redirect or another 4xx end it with the store's answer in words;
+ *   <li>everything else (429, 5xx, an HTML 404 page, a 200 that is no status, connection failures, read
+ *       timeouts) is warned about once per streak, and the wait goes on with backoff; a 429 without
+ *       {@code Retry-After} slows the rest of the wait;
+ *   <li>about every 30 s a line says the state, the time waited and the time left, so a CI log never sits
+ *       silent;
+ *   <li>at {@code edge.timeout} the wait fails naming the operation and the command that resumes it.
+ * </ul>
+ * Each status request is sent once ({@link Transport.Call#singleAttempt()}): retrying is this loop's job.
+ * Time comes from the settings' {@link Clock} and {@link Sleeper}, so tests and the benchmark can run it
+ * on a simulated clock.
+ */
+final class Poller {
+    static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+    private final ClientSettings settings;
+    private final EdgeAddonsClient client;
+
+    Poller(ClientSettings settings, EdgeAddonsClient client) {
+        this.settings = settings;
+        this.client = client;
+    }
+
+    /**
+     * @param acceptedAt when the store accepted the operation (its 202): the schedule counts from there
+     * @return the terminal status (Succeeded, Failed or stopped)
+     * @throws EdgeApiException on a definite error answer, or with kind TIMEOUT when the deadline passes
+     */
+    OperationStatus await(OperationKind kind, String operationId, Instant acceptedAt, Deadline deadline)
+            throws EdgeApiException {
+        return new Wait(kind, operationId, acceptedAt, deadline).run();
+    }
+
+    /** The state of one wait. */
+    private final class Wait {
+        final OperationKind kind;
+        final String operationId;
+        final Instant acceptedAt;
+        final Deadline deadline;
+        final Clock clock = settings.clock;
+        final PollPolicy policy = settings.pollPolicy;
+        final RetryPolicy retry = settings.retryPolicy;
+        final Reporter reporter = settings.reporter;
+
+        int polls;
+        int failuresInARow;
+        int throttle = 1;
+        boolean answered;
+        OperationStatus last;
+        String lastProblem;
+        String unknownWordWarned;
+        Instant nextHeartbeat;
+        Duration retryAfter;
+
+        Wait(OperationKind kind, String operationId, Instant acceptedAt, Deadline deadline) {
+            this.kind = kind;
+            this.operationId = operationId;
+            this.acceptedAt = acceptedAt;
+            this.deadline = deadline;
+            this.nextHeartbeat = clock.instant().plus(HEARTBEAT);
+        }
+
+        OperationStatus run() throws EdgeApiException {
+            Duration delay = policy.delayBefore(1, Duration.ZERO, Duration.ZERO);
+            Instant next = acceptedAt.plus(delay);
+            Instant previousStart = null;
+            while (true) {
+                Instant end = clock.instant().plus(deadline.remaining());
+                boolean atEnd = !next.isBefore(end);
+                sleepUntil(atEnd ? end : next);
+                if (atEnd || deadline.passed()) {
+                    // one last look at the deadline itself, so an operation ending just then is not reported
+                    // late, unless it would come too soon after the previous request
+                    if (previousStart == null
+                            || !Duration.between(previousStart, clock.instant()).minus(minGap()).isNegative()) {
+                        OperationStatus s = lastLook();
+                        if (s != null) {
+                            return s;
+                        }
+                    }
+                    throw timeout(null);
+                }
+                Instant start = clock.instant();
+                previousStart = start;
+                polls++;
+                retryAfter = null;
+                String problem = pollOnce();
+                if (problem == null && this.last != null && this.last.state().isTerminal()) {
+                    reporter.debug(kind.label() + " operation " + operationId + " ended " + this.last.rawStatus()
+                            + " after " + polls + " status requests");
+                    return this.last;
+                }
+                delay = policy.delayBefore(polls + 1, delay, Duration.between(acceptedAt, start));
+                Duration gap = delay.multipliedBy(throttle);
+                if (problem != null) {
+                    failuresInARow++;
+                    Duration backoff = retry.backoff(failuresInARow, null);
+                    gap = longer(gap, backoff);
+                }
+                if (retryAfter != null) {
+                    gap = longer(gap, retryAfter);
+                }
+                next = start.plus(gap);
+                if (problem != null) {
+                    report(problem, gap);
+                } else if (failuresInARow > 0) {
+                    reporter.info("The store answers again about " + kind.label() + " operation " + operationId
+                            + " (after " + failuresInARow + " status request" + (failuresInARow == 1 ? "" : "s")
+                            + " without a status).");
+                    failuresInARow = 0;
+                    lastProblem = null;
+                }
+            }
+        }
+
+        /** One status request; null when a status was read (in {@link #last}), else what went wrong. */
+        private String pollOnce() throws EdgeApiException {
+            Transport.Response r;
+            try {
+                r = client.statusAnswer(kind, operationId, deadline);
+            } catch (EdgeApiException e) {
+                if (e.kind() == EdgeApiException.Kind.TIMEOUT) {
+                    throw timeout(e); // the deadline passed during the request
+                }
+                Throwable cause = e.getCause();
+                if (e.kind() != EdgeApiException.Kind.NETWORK || !(cause instanceof IOException)
+                        || RetryPolicy.networkFailureEndsWait((IOException) cause, answered)) {
+                    throw withResume(e);
+                }
+                return "Could not reach the store to read the status of " + kind.label() + " operation "
+                        + operationId + ": " + Transport.describe((IOException) cause) + ".";
+            }
+            answered = true;
+            retryAfter = Transport.retryAfter(r.header("Retry-After"), clock.instant());
+            switch (RetryPolicy.duringWait(r.status, r.header("Content-Type"))) {
+                case READ_STATUS:
+                    try {
+                        last = client.parseStatus(kind, operationId, r);
+                    } catch (EdgeApiException unreadable) {
+                        return unreadable.getMessage();
+                    }
+                    if (last.state() == OperationState.UNKNOWN && !last.rawStatus().equals(unknownWordWarned)) {
+                        unknownWordWarned = last.rawStatus();
+                        reporter.warn("The store reports the status '" + last.rawStatus() + "' for " + kind.label()
+                                + " operation " + operationId + ", a word this plugin does not know. It keeps"
+                                + " asking until the status is Succeeded or Failed, or until edge.timeout ("
+                                + Durations.format(deadline.remaining()) + " left); check the product in Partner"
+                                + " Center meanwhile.");
+                    }
+                    return null;
+                case KEEP_WAITING:
+                    if (r.status == 429 && retryAfter == null) {
+                        throttle = RetryPolicy.throttled(throttle);
+                    }
+                    return client.httpError(r, kind.label() + " status request of operation " + operationId,
+                            null).getMessage();
+                default:
+                    throw withResume(client.httpError(r, kind.label() + " status of operation " + operationId,
+                            operationId));
+            }
+        }
+
+        /** Warns once per streak of failed status requests; the rest go to the debug log and the heartbeat. */
+        private void report(String problem, Duration gap) {
+            lastProblem = firstLine(problem);
+            if (failuresInARow == 1) {
+                reporter.warn(problem + System.lineSeparator() + "The store accepted the " + kind.label()
+                        + " (operation " + operationId + "), so the wait goes on until edge.timeout ("
+                        + Durations.format(deadline.remaining()) + " left): asking again in "
+                        + Durations.format(gap) + (throttle > 1 ? ", and less often from now on" : "") + ".");
+            } else {
+                reporter.debug("status request " + polls + " of " + kind.label() + " operation " + operationId
+                        + " failed (" + failuresInARow + " in a row): " + lastProblem + "; next in "
+                        + Durations.format(gap));
+            }
+        }
+
+        /**
+         * Sleeps until {@code until}, printing the heartbeat line on the way. Each stretch is one call of the
+         * sleeper, taken as slept in full (a test's sleeper may only record it).
+         */
+        private void sleepUntil(Instant until) throws EdgeApiException {
+            Instant now = clock.instant();
+            while (true) {
+                if (!now.isBefore(nextHeartbeat)) {
+                    heartbeat();
+                    nextHeartbeat = now.plus(HEARTBEAT);
+                }
+                if (!now.isBefore(until)) {
+                    return;
+                }
+                Instant wake = until.isBefore(nextHeartbeat) ? until : nextHeartbeat;
+                try {
+                    settings.sleeper.sleep(Duration.between(now, wake));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new EdgeApiException(EdgeApiException.Kind.NETWORK, "Interrupted while waiting for "
+                            + kind.label() + " operation " + operationId + ".", -1, operationId, last, e);
+                }
+                now = wake;
+            }
+        }
+
+        private void heartbeat() {
+            String state = last == null ? "no status yet" : last.rawStatus();
+            String trouble = failuresInARow == 0 ? ""
+                    : "; the last " + (failuresInARow == 1 ? "status request" : failuresInARow + " status requests")
+                            + " failed (" + lastProblem + ")";
+            reporter.waiting("Still waiting for " + kind.label() + " operation " + operationId + ": " + state
+                    + ", " + Durations.format(round(Duration.between(acceptedAt, clock.instant()))) + " waited, "
+                    + Durations.format(round(deadline.remaining())) + " left of edge.timeout (" + polls
+                    + " status requests" + trouble + ").");
+        }
+
+        /** A last status request at the deadline; its status when terminal, else null. */
+        private OperationStatus lastLook() {
+            try {
+                Transport.Response r = client.statusAnswer(kind, operationId,
+                        Deadline.after(Duration.ofSeconds(1), clock));
+                polls++;
+                if (r.isSuccess()) {
+                    OperationStatus s = client.parseStatus(kind, operationId, r);
+                    last = s;
+                    return s.state().isTerminal() ? s : null;
+                }
+            } catch (EdgeApiException ignored) {
+                // the timeout is reported
+            }
+            return null;
+        }
+
+        private EdgeApiException timeout(Throwable cause) {
+            return new EdgeApiException(EdgeApiException.Kind.TIMEOUT, "Timed out after "
+                    + seconds(deadline.budget()) + " (edge.timeout) waiting for " + kind.label()
+                    + " operation " + operationId + " (" + polls + " status requests; last status: "
+                    + (last == null ? "none read" : last.rawStatus())
+                    + (failuresInARow > 0 ? "; last answer: " + lastProblem : "") + "). The operation may still"
+                    + " finish. " + Hints.resumeWaiting(kind, operationId, settings) + ", or raise edge.timeout.",
+                    -1, operationId, last, cause);
+        }
+
+        /** The same failure, naming the operation and the command that resumes it. */
+        private EdgeApiException withResume(EdgeApiException e) {
+            return new EdgeApiException(e.kind(), e.getMessage() + System.lineSeparator()
+                    + Hints.resumeWaiting(kind, operationId, settings) + ".", e.httpStatus(), operationId, last,
+                    e.getCause());
+        }
+
+        private Duration minGap() {
+            return policy.isAdaptive() ? PollPolicy.MIN_GAP : Duration.ZERO;
+        }
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : (ms / 1000.0) + " s";
+    }
+
+    private static Duration round(Duration d) {
+        return Duration.ofSeconds(d.getSeconds() + (d.getNano() >= 500_000_000 ? 1 : 0));
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}
