@@ -94,11 +94,15 @@ public final class Hints {
 
     // ---- waits on an accepted operation (issue 9: the poll loop and Release) ------------------------------
 
-    /** How to pick up the wait for an accepted operation: {@code await} for a publish, {@code status} for an upload. */
+    /**
+     * How to pick up the wait for an accepted operation: {@code await} for a publish, {@code status} for an
+     * upload; the command alone on the last line, so that it can be copied as printed.
+     */
     public static String resumeWaiting(OperationKind kind, String operationId, ClientSettings s) {
-        return kind == OperationKind.PUBLISH
-                ? "Resume waiting with " + s.resume().await(s.productId(), operationId)
-                : "Check it later with " + s.resume().status(s.productId(), operationId);
+        return (kind == OperationKind.PUBLISH
+                ? "Resume waiting with:" + System.lineSeparator() + "  " + s.resume().await(s.productId(), operationId)
+                : "Check it later with:" + System.lineSeparator() + "  "
+                        + s.resume().status(s.productId(), operationId));
     }
 
     /**

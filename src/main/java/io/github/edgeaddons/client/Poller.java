@@ -19,7 +19,7 @@ import java.time.Instant;
  *       {@code Retry-After} slows the rest of the wait;
  *   <li>about every 30 s a line says the state, the time waited and the time left, so a CI log never sits
  *       silent;
- *   <li>at {@code edge.timeout} the wait fails naming the operation and the command that resumes it.
+ *   <li>at {@code edge.timeout} the wait fails naming the operation (the release layer adds how to resume).
  * </ul>
  * Each status request is sent once ({@link Transport.Call#singleAttempt()}): retrying is this loop's job.
  * Time comes from the settings' {@link Clock} and {@link Sleeper}, so tests and the benchmark can run it
@@ -140,7 +140,7 @@ final class Poller {
                 Throwable cause = e.getCause();
                 if (e.kind() != EdgeApiException.Kind.NETWORK || !(cause instanceof IOException)
                         || RetryPolicy.networkFailureEndsWait((IOException) cause, answered)) {
-                    throw withResume(e);
+                    throw withOperation(e);
                 }
                 return "Could not reach the store to read the status of " + kind.label() + " operation "
                         + operationId + ": " + Transport.describe((IOException) cause) + ".";
@@ -170,7 +170,7 @@ final class Poller {
                     return client.httpError(r, kind.label() + " status request of operation " + operationId,
                             null).getMessage();
                 default:
-                    throw withResume(client.httpError(r, kind.label() + " status of operation " + operationId,
+                    throw withOperation(client.httpError(r, kind.label() + " status of operation " + operationId,
                             operationId));
             }
         }
@@ -250,15 +250,12 @@ final class Poller {
                     + " operation " + operationId + " (" + polls + " status requests; last status: "
                     + (last == null ? "none read" : last.rawStatus())
                     + (failuresInARow > 0 ? "; last answer: " + lastProblem : "") + "). The operation may still"
-                    + " finish. " + Hints.resumeWaiting(kind, operationId, settings) + ", or raise edge.timeout.",
-                    -1, operationId, last, cause);
+                    + " finish; if the store is often this slow, raise edge.timeout.", -1, operationId, last, cause);
         }
 
-        /** The same failure, naming the operation and the command that resumes it. */
-        private EdgeApiException withResume(EdgeApiException e) {
-            return new EdgeApiException(e.kind(), e.getMessage() + System.lineSeparator()
-                    + Hints.resumeWaiting(kind, operationId, settings) + ".", e.httpStatus(), operationId, last,
-                    e.getCause());
+        /** The same failure, naming the operation (the caller says how to resume it). */
+        private EdgeApiException withOperation(EdgeApiException e) {
+            return new EdgeApiException(e.kind(), e.getMessage(), e.httpStatus(), operationId, last, e.getCause());
         }
 
         private Duration minGap() {

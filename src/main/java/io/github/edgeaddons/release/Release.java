@@ -136,13 +136,9 @@ public final class Release {
             failure = e;
         }
         String nl = System.lineSeparator();
-        String resume = Hints.resumeWaiting(kind, operationId, settings);
-        StringBuilder m = new StringBuilder(failure.getMessage());
-        m.append(nl).append(Hints.acceptedBeforeTheFailure(kind, operationId));
-        if (!failure.getMessage().contains(resume)) {
-            m.append(' ').append(resume).append('.');
-        }
-        throw new EdgeApiException(failure.kind(), m.toString(), failure.httpStatus(), operationId,
+        throw new EdgeApiException(failure.kind(), failure.getMessage() + nl
+                + Hints.acceptedBeforeTheFailure(kind, operationId) + nl
+                + Hints.resumeWaiting(kind, operationId, settings), failure.httpStatus(), operationId,
                 failure.status(), failure.getCause());
     }
 

@@ -142,11 +142,10 @@ class PollerTest {
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> publishAndAwait(TIMEOUT));
         assertEquals(404, e.httpStatus());
         assertEquals(1, sim.requests(Route.PUBLISH_STATUS).size(), "a JSON 404 ends the wait at once");
-        assertTrue(e.getMessage().contains("mvn edge-addons:await"), e.getMessage());
     }
 
     @Test
-    void a401EndsTheWaitAtOnceNamingTheOperationAndTheResumeCommand() throws Exception {
+    void a401EndsTheWaitAtOnceNamingTheOperation() throws Exception {
         sim.config().failAlways(Route.PUBLISH_STATUS, 401);
         String op;
         EdgeApiException e;
@@ -158,7 +157,7 @@ class PollerTest {
         assertEquals(401, e.httpStatus());
         assertEquals(op, e.operationId());
         assertEquals(1, sim.requests(Route.PUBLISH_STATUS).size());
-        assertTrue(e.getMessage().contains("-Dedge.operationId=" + op), e.getMessage());
+        assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
         assertTrue(Duration.between(sim.requests(Route.PUBLISH).get(0).receivedAt(),
                 sim.requests(Route.PUBLISH_STATUS).get(0).receivedAt()).compareTo(Duration.ofSeconds(2)) < 0);
     }
@@ -185,13 +184,13 @@ class PollerTest {
     }
 
     @Test
-    void anOutageThatOutlastsTheTimeoutEndsAtTheTimeoutWithTheResumeCommand() throws Exception {
+    void anOutageThatOutlastsTheTimeoutEndsAtTheTimeoutSayingWhatTheStoreLastAnswered() throws Exception {
         sim.config().failAlways(Route.PUBLISH_STATUS, 503);
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> publishAndAwait(Duration.ofMinutes(5)));
         assertEquals(EdgeApiException.Kind.TIMEOUT, e.kind());
         String m = e.getMessage();
         assertTrue(m.contains("Timed out after 300 s") && m.contains("HTTP 503"), m);
-        assertTrue(m.contains("mvn edge-addons:await"), m);
+        assertEquals(EdgeApiException.Kind.TIMEOUT, e.kind());
         int polls = sim.requests(Route.PUBLISH_STATUS).size();
         assertTrue(polls >= 10 && polls <= 40, "backed off, not hammering: " + polls);
     }
