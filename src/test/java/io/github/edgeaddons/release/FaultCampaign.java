@@ -3,6 +3,7 @@ package io.github.edgeaddons.release;
 import io.github.edgeaddons.client.AuthMode;
 import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.ClientTestSupport.RecordingReporter;
+import io.github.edgeaddons.client.ClientTestSupport.SimulatedTime;
 import io.github.edgeaddons.client.Credentials;
 import io.github.edgeaddons.client.EdgeApiException;
 import io.github.edgeaddons.client.OperationStatus;
@@ -53,8 +54,9 @@ import java.util.regex.Pattern;
  * </ol>
  *
  * <p>Time: requests, read timeouts and the simulator's answers are real; the client's waits (backoff,
- * {@code Retry-After}, poll intervals) are skipped and added to its clock ({@link CampaignTime}), so the
- * production retry and poll policies run as they are, and a deadline of minutes passes in milliseconds.
+ * {@code Retry-After}, poll intervals) are skipped and added to the clock that the client and the simulator
+ * share ({@link SimulatedTime}), so the production retry and poll policies run as they are, and a deadline
+ * of minutes passes in milliseconds.
  */
 final class FaultCampaign implements AutoCloseable {
     static final Duration READ_TIMEOUT = Duration.ofMillis(300);
@@ -234,7 +236,7 @@ final class FaultCampaign implements AutoCloseable {
         FaultPlan plan = FaultPlan.generate(seed, READ_TIMEOUT, spec.oauth);
         Run run = new Run(seed, spec, plan);
         long realStart = System.nanoTime();
-        CampaignTime time = new CampaignTime(sabotage == Sabotage.OVERSLEEP ? 5 : 1);
+        SimulatedTime time = new SimulatedTime();
         sim.reset();
         sim.clock(time); // operations, streaks and records on the client's clock: waits skipped on both sides
         plan.install(sim);
@@ -247,7 +249,7 @@ final class FaultCampaign implements AutoCloseable {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .responseTimeout(READ_TIMEOUT)
                 .clock(time)
-                .sleeper(time)
+                .sleeper(sabotage == Sabotage.OVERSLEEP ? d -> time.sleep(d.multipliedBy(5)) : time)
                 .reporter(reporter)
                 .resume(RESUME)
                 .tokenCache(new TokenCache());
@@ -309,7 +311,7 @@ final class FaultCampaign implements AutoCloseable {
         return run;
     }
 
-    private <T> T goal(Goal g, CampaignTime time, ResultWriter results, Sabotage sabotage, Step<T> body,
+    private <T> T goal(Goal g, SimulatedTime time, ResultWriter results, Sabotage sabotage, Step<T> body,
             BiConsumer<StepResult, T> ok) {
         StepResult step = new StepResult(g.name, time.instant());
         Instant start = time.instant();
