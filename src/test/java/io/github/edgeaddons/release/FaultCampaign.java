@@ -63,6 +63,8 @@ final class FaultCampaign implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     /** How far past its edge.timeout a goal may end: the last look at the deadline, and a loaded machine. */
     static final Duration MARGIN = Duration.ofSeconds(2);
+    /** How much earlier than its edge.timeout a goal may report the timeout (the abort is scheduled in whole ms). */
+    static final Duration TIMEOUT_ROUNDING = Duration.ofMillis(10);
     /** Resume commands that repeat this build's arguments, so that a printed command is recognisable. */
     static final ResumeCommands RESUME = new ResumeCommands("edge-addons",
             Arrays.asList("-s", "ci/settings.xml", "-Prelease"));
@@ -122,12 +124,14 @@ final class FaultCampaign implements AutoCloseable {
     /** One goal of a run. */
     static final class Goal {
         final String name;
+        final Duration timeout;
         boolean ran;
         Exception failure;
         Duration elapsed = Duration.ZERO;
 
-        Goal(String name) {
+        Goal(String name, Duration timeout) {
             this.name = name;
+            this.timeout = timeout;
         }
     }
 
@@ -135,12 +139,15 @@ final class FaultCampaign implements AutoCloseable {
     static final class Spec {
         final boolean oauth;
         final Duration timeout;
+        /** The publish execution's edge.timeout: usually the same, sometimes short enough to cut its request. */
+        final Duration publishTimeout;
         final Duration pollInterval; // null: the default policy
         final String notes;
 
-        private Spec(boolean oauth, Duration timeout, Duration pollInterval, String notes) {
+        private Spec(boolean oauth, Duration timeout, Duration publishTimeout, Duration pollInterval, String notes) {
             this.oauth = oauth;
             this.timeout = timeout;
+            this.publishTimeout = publishTimeout;
             this.pollInterval = pollInterval;
             this.notes = notes;
         }
@@ -153,12 +160,16 @@ final class FaultCampaign implements AutoCloseable {
                     : Duration.ofSeconds(2 + rnd.nextInt(59));
             Duration poll = rnd.nextDouble() < 0.2 ? Duration.ofSeconds(1 + rnd.nextInt(10)) : null;
             String notes = rnd.nextBoolean() ? "" : "Campaign run " + seed + ": please test the options page.";
-            return new Spec(oauth, timeout, poll, notes);
+            // drawn after the others, from its own Random, so that the seeds kept as regression cases keep their runs
+            Random later = new Random(seed * 31 + 7);
+            Duration publishTimeout = later.nextDouble() < 0.1 ? Duration.ofMillis(150 + later.nextInt(450)) : timeout;
+            return new Spec(oauth, timeout, publishTimeout, poll, notes);
         }
 
         @Override
         public String toString() {
-            return (oauth ? "API v1 (OAuth)" : "API v1.1 (API key)") + ", edge.timeout " + timeout + ", polling "
+            return (oauth ? "API v1 (OAuth)" : "API v1.1 (API key)") + ", edge.timeout " + timeout
+                    + (publishTimeout.equals(timeout) ? "" : " (publish: " + publishTimeout + ")") + ", polling "
                     + (pollInterval == null ? "default" : "every " + pollInterval) + ", notes "
                     + (notes.isEmpty() ? "none" : notes.length() + " chars");
         }
@@ -234,6 +245,10 @@ final class FaultCampaign implements AutoCloseable {
     Run run(long seed, Sabotage sabotage) throws InterruptedException {
         Spec spec = Spec.of(seed);
         FaultPlan plan = FaultPlan.generate(seed, READ_TIMEOUT, spec.oauth);
+        if (spec.publishTimeout.compareTo(spec.timeout) < 0) {
+            // the publish execution's short edge.timeout cuts its request, whose answer comes late
+            plan = plan.withSlowAnswer(Route.PUBLISH, 1);
+        }
         Run run = new Run(seed, spec, plan);
         long realStart = System.nanoTime();
         SimulatedTime time = new SimulatedTime();
@@ -264,7 +279,9 @@ final class FaultCampaign implements AutoCloseable {
         if (spec.pollInterval != null) {
             b.pollPolicy(PollPolicy.fixed(spec.pollInterval));
         }
-        Release release = new Release(b.build(), spec.timeout);
+        ClientSettings settings = b.build();
+        Release release = new Release(settings, spec.timeout);
+        Release publisher = new Release(settings, spec.publishTimeout);
         if (sabotage == Sabotage.LOG_SECRET) {
             reporter.debug("credentials: " + (spec.oauth ? EdgeApiSimulator.CLIENT_SECRET : EdgeApiSimulator.API_KEY));
         }
@@ -276,18 +293,18 @@ final class FaultCampaign implements AutoCloseable {
         }
         ResultWriter results = new ResultWriter(resultFile, PID, "campaign:seed-" + seed);
 
-        Goal upload = new Goal("upload");
-        Goal publish = new Goal("publish");
-        Goal await = new Goal("await");
+        Goal upload = new Goal("upload", spec.timeout);
+        Goal publish = new Goal("publish", spec.publishTimeout);
+        Goal await = new Goal("await", spec.timeout);
         Release.UploadResult uploaded = goal(upload, time, results, sabotage, () -> release.upload(pkg),
                 (step, r) -> step.finished(r.status));
         String publishOp = null;
         OperationStatus verdict = null;
         if (uploaded != null) {
             publishOp = goal(publish, time, results, sabotage, () -> {
-                String id = release.publish(spec.notes);
+                String id = publisher.publish(spec.notes);
                 if (sabotage == Sabotage.PUBLISH_TWICE) {
-                    release.publish(spec.notes);
+                    publisher.publish(spec.notes);
                 }
                 return id;
             }, (step, id) -> step.operationId(id).succeeded("Publish request accepted"));
@@ -409,14 +426,14 @@ final class FaultCampaign implements AutoCloseable {
 
         // (2) each goal ends by its deadline plus a small margin
         for (Goal g : goals) {
-            if (g.ran && g.elapsed.compareTo(run.spec.timeout.plus(MARGIN)) > 0) {
-                run.violation(2, g.name + " took " + g.elapsed + " with edge.timeout " + run.spec.timeout);
+            if (g.ran && g.elapsed.compareTo(g.timeout.plus(MARGIN)) > 0) {
+                run.violation(2, g.name + " took " + g.elapsed + " with edge.timeout " + g.timeout);
             }
             if (g.failure instanceof EdgeApiException
                     && ((EdgeApiException) g.failure).kind() == EdgeApiException.Kind.TIMEOUT
-                    && g.elapsed.compareTo(run.spec.timeout) < 0) {
+                    && g.elapsed.plus(TIMEOUT_ROUNDING).compareTo(g.timeout) < 0) {
                 run.violation(2, g.name + " reported a timeout after " + g.elapsed + " of edge.timeout "
-                        + run.spec.timeout);
+                        + g.timeout);
             }
         }
 
@@ -441,7 +458,7 @@ final class FaultCampaign implements AutoCloseable {
             if (!CAUSE.matcher(msg).find()) {
                 run.violation(4, failed.name + " failed without naming its cause: " + firstLine(msg));
             }
-            String where = failed.name + " (" + failed.elapsed + " of edge.timeout " + run.spec.timeout + ")";
+            String where = failed.name + " (" + failed.elapsed + " of edge.timeout " + failed.timeout + ")";
             if ("upload".equals(failed.name)) {
                 Operation accepted = null;
                 for (Operation o : uploads) {

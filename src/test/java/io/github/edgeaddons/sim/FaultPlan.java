@@ -128,6 +128,7 @@ public final class FaultPlan implements FaultSource {
 
     private final long seed;
     private final double rate;
+    private final Duration slow;
     private final Map<Route, List<Entry>> planned;
     private final Outcome uploadOutcome;
     private final Outcome publishOutcome;
@@ -144,10 +145,11 @@ public final class FaultPlan implements FaultSource {
     private boolean tokensExpired;
     private EdgeApiSimulator sim;
 
-    private FaultPlan(long seed, double rate, Map<Route, List<Entry>> planned, Outcome uploadOutcome,
+    private FaultPlan(long seed, double rate, Duration slow, Map<Route, List<Entry>> planned, Outcome uploadOutcome,
             Outcome publishOutcome, Vocabulary vocabulary, LocationShape locationShape, int tokenExpiryAfter) {
         this.seed = seed;
         this.rate = rate;
+        this.slow = slow;
         this.planned = planned;
         this.uploadOutcome = uploadOutcome;
         this.publishOutcome = publishOutcome;
@@ -208,7 +210,17 @@ public final class FaultPlan implements FaultSource {
         if (!oauth) {
             expiry = 0;
         }
-        return new FaultPlan(seed, rate, planned, upload, publish, vocabulary, shape, expiry);
+        return new FaultPlan(seed, rate, slow, planned, upload, publish, vocabulary, shape, expiry);
+    }
+
+    /** This plan, but the {@code n}-th request (from 1) on {@code route} answered later than the read timeout. */
+    public FaultPlan withSlowAnswer(Route route, int n) {
+        Map<Route, List<Entry>> copy = new EnumMap<>(planned);
+        List<Entry> list = new ArrayList<>(copy.get(route));
+        list.set(n - 1, new Entry(Kind.SLOW, Fault.delay(slow)));
+        copy.put(route, Collections.unmodifiableList(list));
+        return new FaultPlan(seed, rate, slow, copy, uploadOutcome, publishOutcome, vocabulary, locationShape,
+                tokenExpiryAfter);
     }
 
     /** Most operations end after a few polls; a third last a time on the simulator's clock, up to 15 minutes. */
