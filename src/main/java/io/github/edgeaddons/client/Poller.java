@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 
 /**
  * The poll loop: follows one accepted operation (upload or publish) until the store gives a definite answer
@@ -167,12 +170,37 @@ final class Poller {
                     if (r.status == 429 && retryAfter == null) {
                         throttle = RetryPolicy.throttled(throttle);
                     }
-                    return client.httpError(r, kind.label() + " status request of operation " + operationId,
-                            null).getMessage();
+                    return answerProblem(r);
                 default:
                     throw withOperation(client.httpError(r, kind.label() + " status of operation " + operationId,
                             operationId));
             }
+        }
+
+        /** An answer that keeps the wait going, in words: status, reason, the useful part of the body. */
+        private String answerProblem(Transport.Response r) {
+            StringBuilder m = new StringBuilder("The store answered HTTP ").append(r.status);
+            String reason = EnglishReasonPhraseCatalog.INSTANCE.getReason(r.status, Locale.ROOT);
+            if (reason != null) {
+                m.append(' ').append(reason);
+            }
+            m.append(" to the status request of ").append(kind.label()).append(" operation ").append(operationId);
+            List<String> details = EdgeAddonsClient.errorDetails(r.body, r.header("Content-Type"));
+            if (!details.isEmpty()) {
+                m.append(": ").append(String.join("; ", details));
+            }
+            String requestId = r.header("x-ms-middleware-request-id");
+            if (requestId != null) {
+                m.append(" (request id ").append(requestId).append(')');
+            }
+            m.append('.');
+            if (r.status == 404) {
+                m.append(" An HTML 404 page comes from the store's front door in trouble (seen during incidents),"
+                        + " not from an unknown operation.");
+            } else if (r.status == 429 && retryAfter == null) {
+                m.append(" The store is throttling requests without saying for how long.");
+            }
+            return m.toString();
         }
 
         /** Warns once per streak of failed status requests; the rest go to the debug log and the heartbeat. */

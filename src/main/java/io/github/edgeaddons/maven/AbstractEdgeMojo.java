@@ -77,8 +77,11 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
 
     /**
      * Time between status polls: ISO-8601 ({@code PT5S}), {@code 200ms}, {@code 5s}, {@code 2m}, or a
-     * number of seconds. Unset: an adaptive policy (every 500 ms for the first 5 seconds, then growing to
-     * every 10 seconds). The store's {@code Retry-After} wins when it asks for longer.
+     * number of seconds. Set, it is obeyed as given: the first poll at once, then one per interval. Unset:
+     * the adaptive policy, counted from the moment the store accepted the operation: the first poll after
+     * 0.75 s, the second 2 s later, then gaps growing 1.25 times each, at most 5.8 s during the first
+     * minute and at most 28 s after it; never two polls less than 2 s apart after the first. The store's
+     * {@code Retry-After} wins when it asks for longer, and error answers or throttling lengthen the gaps.
      */
     @Parameter(property = "edge.pollInterval")
     protected String pollInterval;

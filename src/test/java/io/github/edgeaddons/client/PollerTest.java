@@ -124,6 +124,10 @@ class PollerTest {
             assertTrue(gap.compareTo(Duration.ofSeconds(31)) < 0, "backoff capped at 30 s: " + gap);
         }
         assertEquals(1, reporter.warnings.size(), reporter.warnings.toString());
+        String w = reporter.warnings.get(0);
+        assertTrue(w.contains("HTTP 500 Internal Server Error to the status request of publish operation"), w);
+        assertTrue(w.contains("request id 00000000-0000-0000-0000-5e5e5e5e5e5e"), "names the store's request id: " + w);
+        assertFalse(w.contains("run the goal again"), "the wait goes on by itself: " + w);
         assertFalse(reporter.text().contains("<html"), "no HTML dump: " + reporter.text());
     }
 
