@@ -128,7 +128,9 @@ public final class Release {
         try {
             OperationStatus s = wait.run();
             if (s.state() == OperationState.SUCCEEDED) {
-                return s;
+                // named by the id asked about, whatever the body's id says (result.json records it)
+                return new OperationStatus(operationId, s.state(), s.rawStatus(), s.message(), s.errorCode(),
+                        s.errors(), s.createdTime(), s.lastUpdatedTime());
             }
             failure = s.state() == OperationState.FAILED ? operationFailed(kind, operationId, s)
                     : operationStopped(kind, operationId, s);

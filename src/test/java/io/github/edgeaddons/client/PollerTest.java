@@ -149,6 +149,33 @@ class PollerTest {
     }
 
     @Test
+    void threeHtmlPagesAnswered200InARowDoNotEndTheWait() throws Exception {
+        sim.config().publishOutcome(Outcome.succeeded().after(Duration.ofSeconds(1)))
+                .fault(Route.PUBLISH_STATUS, Fault.htmlPage200())
+                .fault(Route.PUBLISH_STATUS, Fault.htmlPage200())
+                .fault(Route.PUBLISH_STATUS, Fault.htmlPage200());
+        assertEquals(OperationState.SUCCEEDED, publishAndAwait(TIMEOUT).state());
+        assertEquals(4, sim.requests(Route.PUBLISH_STATUS).size());
+        String w = reporter.warnings.get(0);
+        assertTrue(w.contains("HTTP 200, text/html") && w.contains("maintenance page"), w);
+    }
+
+    @Test
+    void anUploadWaitOutlastsAThrottlingStreakToo() throws Exception {
+        sim.config().uploadOutcome(Outcome.succeeded().after(Duration.ofSeconds(3)))
+                .throttleFor(Route.UPLOAD_STATUS, Duration.ofSeconds(30));
+        Path zip = randomFile(tmp, "ext.zip", 1000);
+        OperationStatus s;
+        try (EdgeAddonsClient client = client()) {
+            Deadline goal = time.deadline(TIMEOUT);
+            s = client.await(OperationKind.UPLOAD, client.startUpload(zip, Files.size(zip), goal), goal);
+        }
+        assertEquals(OperationState.SUCCEEDED, s.state());
+        List<Integer> codes = statuses(sim, Route.UPLOAD_STATUS);
+        assertTrue(codes.contains(429) && codes.get(codes.size() - 1) == 200, codes.toString());
+    }
+
+    @Test
     void a401EndsTheWaitAtOnceNamingTheOperation() throws Exception {
         sim.config().failAlways(Route.PUBLISH_STATUS, 401);
         String op;

@@ -339,6 +339,18 @@ class ReleaseTest {
     }
 
     @Test
+    void aSucceededStatusIsNamedByTheIdAskedAboutNotThePlaceholderInItsBody() throws Exception {
+        Release release = release();
+        String op = release.publish("");
+        sim.config().fault(Route.PUBLISH_STATUS, io.github.edgeaddons.sim.Fault.status(200).body("application/json",
+                "{\"id\":\"{operationID}\",\"status\":\"Succeeded\",\"message\":\"Successfully created"
+                        + " submission with ID 1152921505701822265\",\"errorCode\":null}"));
+        OperationStatus s = release.await(op);
+        assertEquals(op, s.operationId());
+        assertEquals("1152921505701822265", Release.submissionId(s.message()));
+    }
+
+    @Test
     void aPublishPostCutOffByTheTimeoutMayHaveReachedTheStore() throws Exception {
         sim.config().fault(Route.PUBLISH, io.github.edgeaddons.sim.Fault.delay(Duration.ofSeconds(3)));
         Release release = new Release(apiKeySettings(sim).reporter(reporter).build(), Duration.ofSeconds(1));
