@@ -45,7 +45,7 @@ echo "load avg after: $(cut -d' ' -f1-3 /proc/loadavg); wall time with Maven: $(
 if [ "$rc" != 0 ]; then
   echo
   echo "== Violations (first 40 lines; all in $LOG)"
-  awk '/seeded releases broke an invariant/ {p = 1} p' "$LOG" | grep -E '^(seed |    )' | head -40
+  awk '/seeded releases broke an invariant/ {p = 1} p' "$LOG" | grep -E '^(seed |    )' | head -40 || true
 fi
 echo "log: $LOG"
 exit "$rc"
