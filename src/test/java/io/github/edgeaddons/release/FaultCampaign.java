@@ -6,6 +6,7 @@ import io.github.edgeaddons.client.ClientTestSupport.RecordingReporter;
 import io.github.edgeaddons.client.ClientTestSupport.SimulatedTime;
 import io.github.edgeaddons.client.Credentials;
 import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.OperationState;
 import io.github.edgeaddons.client.OperationStatus;
 import io.github.edgeaddons.client.PollPolicy;
 import io.github.edgeaddons.client.ResumeCommands;
@@ -447,6 +448,9 @@ final class FaultCampaign implements AutoCloseable {
             }
             if (pub == null || !pub.terminal() || !pub.succeeded()) {
                 run.violation(3, "success reported, but the store's publish operation is " + state(pub));
+            }
+            if (verdict == null || verdict.state() != OperationState.SUCCEEDED) {
+                run.violation(3, "success reported with a last status of " + (verdict == null ? "none" : verdict.rawStatus()));
             }
         } else if (!(failed.failure instanceof EdgeApiException)) {
             run.result = Result.CRASH;
