@@ -15,7 +15,8 @@ import java.util.Set;
  * A seeded fault plan for one release against the simulator (issue 12): for the n-th request on each route
  * (token, upload, upload status, publish, publish status) a fault or none, drawn from every {@link Kind};
  * operations that take a random number of polls and end Succeeded or Failed; and, under OAuth, the moment
- * the access tokens expire. The same seed gives the same plan.
+ * the access tokens expire. The same seed gives the same plan. (A TCP reset is not among the kinds: the JDK
+ * server cannot send one; {@link Kind#CLOSED}, a connection closed without an answer, stands in for it.)
  *
  * <pre>
  * FaultPlan plan = FaultPlan.generate(seed, readTimeout, oauth);
@@ -356,6 +357,12 @@ public final class FaultPlan implements FaultSource {
     /** The share of requests the plan faults (0: a run without faults, but with its outcomes and lengths). */
     public double faultRate() {
         return rate;
+    }
+
+    /** What the plan holds for the first {@link #LENGTH} requests on {@code route} (null: none). */
+    public List<Entry> planned(Route route) {
+        List<Entry> l = planned.get(route);
+        return l == null ? Collections.emptyList() : l;
     }
 
     /** What was injected on {@code route}, one element per request in order of arrival (null: none). */
