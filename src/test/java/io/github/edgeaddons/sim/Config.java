@@ -50,6 +50,8 @@ public final class Config {
         }
     }
 
+    private FaultSource faultSource; // guarded by this
+
     Config() {
         restoreDefaults();
     }
@@ -221,6 +223,15 @@ public final class Config {
     }
 
     /**
+     * Ask {@code source} for the fault of every request that no queued fault, streak or sticky failure claims
+     * (null: none, the default), e.g. a seeded {@link FaultPlan}. Dropped by {@link #clearFaults()}.
+     */
+    public synchronized Config faultSource(FaultSource source) {
+        faultSource = source;
+        return this;
+    }
+
+    /**
      * Every request on {@code route} answers {@code fault} for {@code length}, counted from the first request
      * it answers (so it can be set up before the flow starts), then the streak ends. Queued one-shot faults
      * still come first; several streaks on one route follow each other.
@@ -247,11 +258,12 @@ public final class Config {
         return faultFor(route, Fault.status(429), length);
     }
 
-    /** Drop queued one-shot faults, streaks and sticky failures. */
+    /** Drop queued one-shot faults, streaks, sticky failures and the fault source. */
     public synchronized Config clearFaults() {
         faults.clear();
         sticky.clear();
         streaks.clear();
+        faultSource = null;
         return this;
     }
 
@@ -269,7 +281,7 @@ public final class Config {
 
     /**
      * The fault for the request now arriving on {@code route} at {@code now}, or null: one-shot faults first,
-     * then streaks, then sticky.
+     * then streaks, then sticky, then the fault source.
      */
     synchronized Fault takeFault(Route route, Instant now) {
         Deque<Fault> q = faults.get(route);
@@ -288,6 +300,9 @@ public final class Config {
             s.removeFirst();
         }
         Integer code = sticky.get(route);
-        return code == null ? null : Fault.status(code);
+        if (code != null) {
+            return Fault.status(code);
+        }
+        return faultSource == null ? null : faultSource.next(route);
     }
 }
