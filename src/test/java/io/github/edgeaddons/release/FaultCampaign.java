@@ -302,10 +302,12 @@ final class FaultCampaign implements AutoCloseable {
         String publishOp = null;
         OperationStatus verdict = null;
         if (uploaded != null) {
+            // as PublishMojo does: the publish knows the upload this build made, so a failure can resume it
+            String uploadOp = uploaded.operationId;
             publishOp = goal(publish, time, results, sabotage, () -> {
-                String id = publisher.publish(spec.notes);
+                String id = publisher.publish(spec.notes, uploadOp);
                 if (sabotage == Sabotage.PUBLISH_TWICE) {
-                    publisher.publish(spec.notes);
+                    publisher.publish(spec.notes, uploadOp);
                 }
                 return id;
             }, (step, id) -> step.operationId(id).succeeded("Publish request accepted"));
