@@ -222,6 +222,16 @@ public final class ClientTestSupport {
                 .tokenUrl(URI.create(sim.tokenUrl()));
     }
 
+    /** A v1.1 (API key) client against the simulator, with fast retries and polls, reporting to {@code reporter}. */
+    public static EdgeAddonsClient apiKeyClient(EdgeApiSimulator sim, Reporter reporter) {
+        return new EdgeAddonsClient(apiKeySettings(sim).reporter(reporter).build());
+    }
+
+    /** A v1 (OAuth client credentials) client against the simulator, reporting to {@code reporter}. */
+    public static EdgeAddonsClient oauthClient(EdgeApiSimulator sim, Reporter reporter) {
+        return new EdgeAddonsClient(oauthSettings(sim).reporter(reporter).build());
+    }
+
     public static Deadline deadline(Duration d) {
         return Deadline.after(d, Clock.systemUTC());
     }

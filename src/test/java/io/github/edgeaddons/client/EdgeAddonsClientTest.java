@@ -1,6 +1,8 @@
 package io.github.edgeaddons.client;
 
+import static io.github.edgeaddons.client.ClientTestSupport.apiKeyClient;
 import static io.github.edgeaddons.client.ClientTestSupport.apiKeySettings;
+import static io.github.edgeaddons.client.ClientTestSupport.oauthClient;
 import static io.github.edgeaddons.client.ClientTestSupport.oauthSettings;
 import static io.github.edgeaddons.client.ClientTestSupport.randomFile;
 import static io.github.edgeaddons.client.ClientTestSupport.routes;
@@ -24,6 +26,8 @@ import io.github.edgeaddons.sim.Operation;
 import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
+import io.github.edgeaddons.sim.Simulator;
+import io.github.edgeaddons.sim.SimulatorExtension;
 import io.github.edgeaddons.sim.Vocabulary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,10 +38,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,11 +50,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link EdgeAddonsClient} against the real HTTP simulator of the Edge API: both auth versions, token
  * reuse and renewal, both status vocabularies, every Location shape, odd status bodies, and secrets.
  */
+@ExtendWith(SimulatorExtension.class)
 class EdgeAddonsClientTest {
     private static final String PID = EdgeApiSimulator.PRODUCT_ID;
     /** Non-ASCII, a tab, CRLF and trailing whitespace: the body must carry these bytes exactly. */
     private static final String NOTES = "Überprüfung bitte ✓ — 日本語\r\n\tzweite Zeile mit Leerzeichen   \n\n  ";
 
+    @Simulator
     private static EdgeApiSimulator sim;
 
     @TempDir
@@ -59,29 +64,9 @@ class EdgeAddonsClientTest {
 
     private RecordingReporter reporter;
 
-    @BeforeAll
-    static void startSimulator() {
-        sim = new EdgeApiSimulator().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
     @BeforeEach
-    void resetSimulator() {
-        sim.reset();
-        sim.config().restoreDefaults();
+    void setUp() {
         reporter = new RecordingReporter();
-    }
-
-    private EdgeAddonsClient apiKeyClient() {
-        return new EdgeAddonsClient(apiKeySettings(sim).reporter(reporter).build());
-    }
-
-    private EdgeAddonsClient oauthClient() {
-        return new EdgeAddonsClient(oauthSettings(sim).reporter(reporter).build());
     }
 
     // ---- v1.1 ---------------------------------------------------------------------------------------------
@@ -93,7 +78,7 @@ class EdgeAddonsClientTest {
         String publishOp;
         OperationStatus upload;
         OperationStatus publish;
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             uploadOp = client.startUpload(zip, Files.size(zip), seconds(20));
             upload = client.await(OperationKind.UPLOAD, uploadOp, seconds(20));
             publishOp = client.startPublish(NOTES, seconds(20));
@@ -145,7 +130,7 @@ class EdgeAddonsClientTest {
 
     @Test
     void publishWithoutNotesSendsAnEmptyPlainTextBody() throws Exception {
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             String op = client.startPublish(null, seconds(10));
             assertNotNull(op);
         }
@@ -158,7 +143,7 @@ class EdgeAddonsClientTest {
     void statusReadsOneAnswerWithoutPollingFurther() throws Exception {
         sim.config().uploadOutcome(Outcome.succeeded().afterPolls(5));
         Path zip = randomFile(tmp, "ext.zip", 1000);
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             String op = client.startUpload(zip, Files.size(zip), seconds(10));
             OperationStatus s = client.status(OperationKind.UPLOAD, op, seconds(10));
             assertEquals(OperationState.IN_PROGRESS, s.state());
@@ -169,7 +154,7 @@ class EdgeAddonsClientTest {
 
     @Test
     void credentialsAcceptedIsTrueForGoodCredentialsAndFalseForABadKey() throws Exception {
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             assertTrue(client.credentialsAccepted(seconds(10)));
         }
         assertEquals(Arrays.asList(404), statuses(sim, Route.PUBLISH_STATUS));
@@ -187,7 +172,7 @@ class EdgeAddonsClientTest {
 
     @Test
     void credentialsAcceptedWorksUnderOAuthToo() throws Exception {
-        try (EdgeAddonsClient client = oauthClient()) {
+        try (EdgeAddonsClient client = oauthClient(sim, reporter)) {
             assertTrue(client.credentialsAccepted(seconds(10)));
         }
         assertEquals(Arrays.asList(Route.TOKEN, Route.PUBLISH_STATUS), routes(sim));
@@ -195,7 +180,7 @@ class EdgeAddonsClientTest {
 
     @Test
     void listProductsReturnsTheStoreList() throws Exception {
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             String json = client.listProducts(seconds(10));
             assertTrue(json.contains(PID), json);
         }
@@ -207,7 +192,7 @@ class EdgeAddonsClientTest {
     @Test
     void oauthTokenIsFetchedOnceAndReusedWithTheScope() throws Exception {
         Path zip = randomFile(tmp, "ext.zip", 70_000);
-        try (EdgeAddonsClient client = oauthClient()) {
+        try (EdgeAddonsClient client = oauthClient(sim, reporter)) {
             String up = client.startUpload(zip, Files.size(zip), seconds(20));
             assertEquals(OperationState.SUCCEEDED, client.await(OperationKind.UPLOAD, up, seconds(20)).state());
             String pub = client.startPublish("notes", seconds(20));
@@ -249,7 +234,7 @@ class EdgeAddonsClientTest {
 
     @Test
     void anExpiredTokenIsRenewedOnceAfterA401AndTheRequestRepeatedOnce() throws Exception {
-        try (EdgeAddonsClient client = oauthClient()) {
+        try (EdgeAddonsClient client = oauthClient(sim, reporter)) {
             String op = client.startPublish("n", seconds(20));
             sim.expireTokens();
             OperationStatus s = client.await(OperationKind.PUBLISH, op, seconds(20));
@@ -265,7 +250,7 @@ class EdgeAddonsClientTest {
     void a401ThatPersistsAfterTheNewTokenIsNotRepeatedAgain() throws Exception {
         sim.config().failAlways(Route.PUBLISH_STATUS, 401);
         EdgeApiException e;
-        try (EdgeAddonsClient client = oauthClient()) {
+        try (EdgeAddonsClient client = oauthClient(sim, reporter)) {
             e = assertThrows(EdgeApiException.class,
                     () -> client.status(OperationKind.PUBLISH, "0f3c6a4e-1111-2222-3333-444455556666", seconds(10)));
         }
@@ -296,7 +281,7 @@ class EdgeAddonsClientTest {
     @Test
     void aTokenOutlivedInRealTimeIsRenewedWithoutA401() throws Exception {
         sim.config().tokenLifetime(Duration.ofSeconds(1));
-        try (EdgeAddonsClient client = oauthClient()) {
+        try (EdgeAddonsClient client = oauthClient(sim, reporter)) {
             client.startPublish("a", seconds(10));
             Thread.sleep(1100);
             client.startPublish("b", seconds(10));
@@ -349,7 +334,7 @@ class EdgeAddonsClientTest {
         OperationStatus pub;
         String upId;
         String pubId;
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             upId = client.startUpload(zip, Files.size(zip), seconds(20));
             up = client.await(OperationKind.UPLOAD, upId, seconds(20));
             pubId = client.startPublish("x", seconds(20));
@@ -375,7 +360,7 @@ class EdgeAddonsClientTest {
             String expectedRaw) throws Exception {
         sim.config().vocabulary(vocabulary).publishOutcome(Outcome.failed(code, "nope"));
         OperationStatus s;
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             s = client.await(OperationKind.PUBLISH, client.startPublish("", seconds(10)), seconds(10));
         }
         assertEquals(OperationState.FAILED, s.state());
@@ -402,7 +387,7 @@ class EdgeAddonsClientTest {
                 .fault(Route.UPLOAD_STATUS, Fault.emptyBody());
         Path zip = randomFile(tmp, "ext.zip", 100);
         OperationStatus s;
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             String op = client.startUpload(zip, Files.size(zip), seconds(10));
             s = client.await(OperationKind.UPLOAD, op, seconds(10));
         }
@@ -416,7 +401,7 @@ class EdgeAddonsClientTest {
         sim.reset();
         sim.config().publishOutcome(Outcome.succeeded().afterPolls(0))
                 .fault(Route.PUBLISH_STATUS, Fault.noStatusField());
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             s = client.await(OperationKind.PUBLISH, client.startPublish("", seconds(10)), seconds(10));
         }
         assertEquals(OperationState.SUCCEEDED, s.state());
@@ -432,7 +417,7 @@ class EdgeAddonsClientTest {
                 .fault(Route.UPLOAD_STATUS, Fault.htmlPage200());
         Path zip = randomFile(tmp, "ext.zip", 100);
         OperationStatus s;
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             String op = client.startUpload(zip, Files.size(zip), seconds(10));
             s = client.await(OperationKind.UPLOAD, op, seconds(10));
         }
@@ -447,7 +432,7 @@ class EdgeAddonsClientTest {
         String op = UUID.randomUUID().toString();
         sim.config().fault(Route.UPLOAD_STATUS, Fault.htmlPage200());
         EdgeApiException e;
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             e = assertThrows(EdgeApiException.class, () -> client.status(OperationKind.UPLOAD, op, seconds(10)));
         }
         assertEquals(EdgeApiException.Kind.MALFORMED, e.kind());
@@ -464,7 +449,7 @@ class EdgeAddonsClientTest {
         String op = UUID.randomUUID().toString();
         sim.config().fault(Route.UPLOAD_STATUS, Fault.oversizedBody(Transport.MAX_BODY + 10));
         EdgeApiException e;
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             e = assertThrows(EdgeApiException.class, () -> client.status(OperationKind.UPLOAD, op, seconds(10)));
         }
         String m = e.getMessage();
@@ -479,7 +464,7 @@ class EdgeAddonsClientTest {
         String op = UUID.randomUUID().toString();
         sim.config().fault(Route.UPLOAD_STATUS, Fault.oversizedBody(Transport.MAX_BODY));
         OperationStatus s;
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             s = client.status(OperationKind.UPLOAD, op, seconds(10));
         }
         assertEquals(OperationState.IN_PROGRESS, s.state());
@@ -492,7 +477,7 @@ class EdgeAddonsClientTest {
                 .fault(Route.PUBLISH_STATUS, Fault.unknownStatus("Queued"))
                 .fault(Route.PUBLISH_STATUS, Fault.unknownStatus("Queued"));
         OperationStatus s;
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             s = client.await(OperationKind.PUBLISH, client.startPublish("", seconds(10)), seconds(10));
         }
         assertEquals(OperationState.SUCCEEDED, s.state());
@@ -506,7 +491,7 @@ class EdgeAddonsClientTest {
         sim.config().uploadOutcome(Outcome.succeeded().message(null).nullTimes());
         Path zip = randomFile(tmp, "ext.zip", 100);
         OperationStatus s;
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             s = client.await(OperationKind.UPLOAD, client.startUpload(zip, 100, seconds(10)), seconds(10));
         }
         assertEquals(OperationState.SUCCEEDED, s.state());
@@ -537,23 +522,23 @@ class EdgeAddonsClientTest {
     @Test
     void noSecretReachesTheReporterInEitherModeOnSuccessOrFailure() throws Exception {
         Path zip = randomFile(tmp, "ext.zip", 2000);
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             client.await(OperationKind.UPLOAD, client.startUpload(zip, 2000, seconds(10)), seconds(10));
             client.await(OperationKind.PUBLISH, client.startPublish("n", seconds(10)), seconds(10));
         }
-        try (EdgeAddonsClient client = oauthClient()) {
+        try (EdgeAddonsClient client = oauthClient(sim, reporter)) {
             client.await(OperationKind.UPLOAD, client.startUpload(zip, 2000, seconds(10)), seconds(10));
             sim.expireTokens();
             client.await(OperationKind.PUBLISH, client.startPublish("n", seconds(10)), seconds(10));
         }
         List<String> failures = new ArrayList<>();
         sim.config().apiKey("another-key-ABCD");
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             failures.add(assertThrows(EdgeApiException.class,
                     () -> client.startPublish("n", seconds(10))).getMessage());
         }
         sim.config().restoreDefaults().clientSecret("another-secret-ABCD");
-        try (EdgeAddonsClient client = oauthClient()) {
+        try (EdgeAddonsClient client = oauthClient(sim, reporter)) {
             failures.add(assertThrows(EdgeApiException.class,
                     () -> client.startPublish("n", seconds(10))).getMessage());
         }

@@ -16,23 +16,26 @@ import io.github.edgeaddons.sim.Operation;
 import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
+import io.github.edgeaddons.sim.Simulator;
+import io.github.edgeaddons.sim.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The poll loop against the simulator, on simulated time shared by both sides (so a ten-minute wait takes
  * no ten minutes): a wait outlasts the store's bad moments and ends only on a definite answer.
  */
+@ExtendWith(SimulatorExtension.class)
 class PollerTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    @Simulator
     private static EdgeApiSimulator sim;
 
     @TempDir
@@ -41,20 +44,8 @@ class PollerTest {
     private RecordingReporter reporter;
     private SimulatedTime time;
 
-    @BeforeAll
-    static void startSimulator() {
-        sim = new EdgeApiSimulator().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
     @BeforeEach
-    void resetSimulator() {
-        sim.reset();
-        sim.config().restoreDefaults();
+    void setUp() {
         reporter = new RecordingReporter();
         time = new SimulatedTime();
         sim.clock(time);

@@ -19,6 +19,8 @@ import io.github.edgeaddons.sim.Fault;
 import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
+import io.github.edgeaddons.sim.Simulator;
+import io.github.edgeaddons.sim.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,10 +29,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,9 +40,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The one retry policy (issue 4) against faults injected by the simulator: what is repeated, how long it
  * waits, where it stops, and what the server saw.
  */
+@ExtendWith(SimulatorExtension.class)
 class ResilienceTest {
     private static final String SOME_OP = "0f3c6a4e-1111-2222-3333-444455556666";
 
+    @Simulator
     private static EdgeApiSimulator sim;
 
     @TempDir
@@ -50,20 +53,8 @@ class ResilienceTest {
     private RecordingReporter reporter;
     private RecordingSleeper sleeper;
 
-    @BeforeAll
-    static void startSimulator() {
-        sim = new EdgeApiSimulator().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
     @BeforeEach
-    void resetSimulator() {
-        sim.reset();
-        sim.config().restoreDefaults();
+    void setUp() {
         reporter = new RecordingReporter();
         sleeper = new RecordingSleeper(Duration.ofMillis(20));
     }

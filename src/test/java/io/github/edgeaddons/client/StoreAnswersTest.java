@@ -1,6 +1,7 @@
 package io.github.edgeaddons.client;
 
-import static io.github.edgeaddons.client.ClientTestSupport.apiKeySettings;
+import static io.github.edgeaddons.client.ClientTestSupport.apiKeyClient;
+import static io.github.edgeaddons.client.ClientTestSupport.oauthClient;
 import static io.github.edgeaddons.client.ClientTestSupport.oauthSettings;
 import static io.github.edgeaddons.client.ClientTestSupport.randomFile;
 import static io.github.edgeaddons.client.ClientTestSupport.routes;
@@ -16,15 +17,16 @@ import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Fault;
 import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.Route;
+import io.github.edgeaddons.sim.Simulator;
+import io.github.edgeaddons.sim.SimulatorExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,10 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  * played by the simulator over real HTTP: each failure's message says what came back and the hint fits
  * the answer, the request and the auth mode.
  */
+@ExtendWith(SimulatorExtension.class)
 class StoreAnswersTest {
     private static final String HTML_404 = "<!DOCTYPE html><html><head><title>404 Web Site not found</title></head>"
             + "<body><h1>404 Web Site not found.</h1></body></html>";
 
+    @Simulator
     private static EdgeApiSimulator sim;
 
     @TempDir
@@ -43,29 +47,9 @@ class StoreAnswersTest {
 
     private RecordingReporter reporter;
 
-    @BeforeAll
-    static void startSimulator() {
-        sim = new EdgeApiSimulator().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
     @BeforeEach
-    void resetSimulator() {
-        sim.reset();
-        sim.config().restoreDefaults();
+    void setUp() {
         reporter = new RecordingReporter();
-    }
-
-    private EdgeAddonsClient apiKeyClient() {
-        return new EdgeAddonsClient(apiKeySettings(sim).reporter(reporter).build());
-    }
-
-    private EdgeAddonsClient oauthClient() {
-        return new EdgeAddonsClient(oauthSettings(sim).reporter(reporter).build());
     }
 
     private Path zip() throws Exception {
@@ -90,7 +74,7 @@ class StoreAnswersTest {
     @Test
     void goneUnderV1SaysTheApiVersionIsRetiredAndHowToSwitch() throws Exception {
         sim.config().v1Retired(true);
-        EdgeApiException e = upload(oauthClient());
+        EdgeApiException e = upload(oauthClient(sim, reporter));
 
         assertEquals(Arrays.asList(Route.TOKEN, Route.UPLOAD), routes(sim), "the token still comes; a 410 is final");
         assertEquals(Collections.singletonList(200), statuses(sim, Route.TOKEN));
@@ -109,7 +93,7 @@ class StoreAnswersTest {
     @Test
     void goneOnAStatusRequestSaysTheSame() throws Exception {
         sim.config().fault(Route.PUBLISH_STATUS, Fault.status(410));
-        try (EdgeAddonsClient client = oauthClient()) {
+        try (EdgeAddonsClient client = oauthClient(sim, reporter)) {
             EdgeApiException e = assertThrows(EdgeApiException.class,
                     () -> client.status(OperationKind.PUBLISH, "0b2c4d6e-0000-4000-8000-000000000001", seconds(10)));
             assertTrue(e.getMessage().contains("HTTP 410 Gone"), e.getMessage());
@@ -120,11 +104,11 @@ class StoreAnswersTest {
     @Test
     void reasonPhrasesComeFromHttpClientsCatalogue() throws Exception {
         sim.config().fault(Route.UPLOAD, Fault.status(422));
-        EdgeApiException known = upload(apiKeyClient());
+        EdgeApiException known = upload(apiKeyClient(sim, reporter));
         assertTrue(known.getMessage().startsWith("The store answered HTTP 422 Unprocessable Content to the upload"),
                 known.getMessage());
         sim.config().fault(Route.UPLOAD, Fault.status(499));
-        EdgeApiException unknown = upload(apiKeyClient());
+        EdgeApiException unknown = upload(apiKeyClient(sim, reporter));
         // a status the catalogue does not name: no reason, and no double space where it would be
         assertTrue(unknown.getMessage().startsWith("The store answered HTTP 499 to the upload"), unknown.getMessage());
     }
@@ -134,7 +118,7 @@ class StoreAnswersTest {
     @Test
     void apiKey401WithTheJwtFallbackBodyPointsAtTheHeadersNotTheExpiry() throws Exception {
         sim.config().fault(Route.UPLOAD, Fault.status(401).body("application/json", EdgeApiSimulator.INVALID_AZURE_AD_JWT));
-        String m = upload(apiKeyClient()).getMessage();
+        String m = upload(apiKeyClient(sim, reporter)).getMessage();
         assertTrue(m.contains("message: Invalid Azure AD JWT"), m);
         assertTrue(m.contains("did not take the request as API-key authentication"), m);
         assertTrue(m.contains("X-ClientID"), m);
@@ -145,7 +129,7 @@ class StoreAnswersTest {
     @Test
     void apiKey401WithAnEmptyBodyIsTheKeyExpiry() throws Exception {
         sim.config().apiKey("rotated-away");
-        String m = upload(apiKeyClient()).getMessage();
+        String m = upload(apiKeyClient(sim, reporter)).getMessage();
         assertTrue(m.startsWith("The store answered HTTP 401 Unauthorized"), m);
         assertTrue(m.contains("expire after 72 days"), m);
     }
@@ -155,7 +139,7 @@ class StoreAnswersTest {
         // two refusals: the first answer and the one after the token was fetched again
         sim.config().fault(Route.UPLOAD, Fault.status(401).body("application/json", EdgeApiSimulator.INVALID_JWT))
                 .fault(Route.UPLOAD, Fault.status(401).body("application/json", EdgeApiSimulator.INVALID_JWT));
-        String m = upload(oauthClient()).getMessage();
+        String m = upload(oauthClient(sim, reporter)).getMessage();
         assertTrue(m.contains("message: Invalid JWT."), m);
         assertTrue(m.contains("client secret"), m);
         assertTrue(m.contains("API v1 is retired"), m);
@@ -165,7 +149,7 @@ class StoreAnswersTest {
 
     @Test
     void theCredentialCheckChoosesItsHintFromTheRefusal() throws Exception {
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             assertEquals(null, client.credentialsRefusal(seconds(10)), "good credentials: the probe answers 404");
             sim.config().fault(Route.PUBLISH_STATUS,
                     Fault.status(401).body("application/json", EdgeApiSimulator.INVALID_AZURE_AD_JWT));
@@ -183,7 +167,7 @@ class StoreAnswersTest {
     @Test
     void html404IsServerTroubleNotTheProductId() throws Exception {
         sim.config().fault(Route.PUBLISH, Fault.status(404).body("text/html", HTML_404));
-        String m = publish(apiKeyClient(), "notes").getMessage();
+        String m = publish(apiKeyClient(sim, reporter), "notes").getMessage();
         assertTrue(m.contains("(an HTML page: 404 Web Site not found)"), m);
         assertTrue(m.contains("not a wrong id"), m);
         assertTrue(m.contains("Try again later"), m);
@@ -194,7 +178,7 @@ class StoreAnswersTest {
     @Test
     void json404IsTheProductId() throws Exception {
         sim.config().products("11111111-2222-3333-4444-555555555555");
-        String m = upload(apiKeyClient()).getMessage();
+        String m = upload(apiKeyClient(sim, reporter)).getMessage();
         assertTrue(m.contains("message: Product not found"), m);
         assertTrue(m.contains("Check edge.productId"), m);
     }
@@ -202,13 +186,13 @@ class StoreAnswersTest {
     @Test
     void html404OnAStatusRequestIsNotAnUnknownOperation() throws Exception {
         sim.config().fault(Route.UPLOAD_STATUS, Fault.status(404).body("text/html", HTML_404));
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             EdgeApiException e = assertThrows(EdgeApiException.class,
                     () -> client.status(OperationKind.UPLOAD, "0b2c4d6e-0000-4000-8000-000000000002", seconds(10)));
             assertFalse(EdgeAddonsClient.isUnknownOperation(e), e.getMessage());
             assertFalse(e.getMessage().contains("does not know operation"), e.getMessage());
         }
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             EdgeApiException e = assertThrows(EdgeApiException.class,
                     () -> client.status(OperationKind.UPLOAD, "0b2c4d6e-0000-4000-8000-000000000002", seconds(10)));
             assertTrue(EdgeAddonsClient.isUnknownOperation(e), e.getMessage());
@@ -223,7 +207,7 @@ class StoreAnswersTest {
     void publish400IsAboutTheNotesBodyAndSaysWhatWasSent() throws Exception {
         sim.config().fault(Route.PUBLISH, Fault.status(400));
         String notes = "Release notes ✓";
-        String m = publish(apiKeyClient(), notes).getMessage();
+        String m = publish(apiKeyClient(sim, reporter), notes).getMessage();
         int bytes = notes.getBytes(StandardCharsets.UTF_8).length;
         assertTrue(m.contains("certification notes (sent: " + bytes + " bytes, text/plain; charset=UTF-8)"), m);
         assertTrue(m.contains("edge.notes or edge.notesFile"), m);
@@ -233,7 +217,7 @@ class StoreAnswersTest {
     @Test
     void upload400IsAboutThePackage() throws Exception {
         sim.config().fault(Route.UPLOAD, Fault.status(400));
-        String m = upload(apiKeyClient()).getMessage();
+        String m = upload(apiKeyClient(sim, reporter)).getMessage();
         assertTrue(m.contains("refused the package upload (sent: 10000 bytes, application/zip)"), m);
         assertTrue(m.contains("edge.file"), m);
         assertFalse(m.contains("notes"), m);
@@ -244,7 +228,7 @@ class StoreAnswersTest {
     @Test
     void serverErrorsSayOutagesLastAndTheDraftIsKept() throws Exception {
         sim.config().failAlways(Route.UPLOAD, 500);
-        String m = upload(apiKeyClient()).getMessage();
+        String m = upload(apiKeyClient(sim, reporter)).getMessage();
         assertTrue(m.startsWith("The store answered HTTP 500 Internal Server Error"), m);
         assertTrue(m.contains("weeks"), m);
         assertTrue(m.contains("kept"), m);
@@ -270,7 +254,7 @@ class StoreAnswersTest {
     @Test
     void aThrottledOrFailingTokenEndpointIsNotCalledARefusalOfTheCredentials() throws Exception {
         sim.config().failAlways(Route.TOKEN, 429);
-        EdgeApiException e = upload(oauthClient());
+        EdgeApiException e = upload(oauthClient(sim, reporter));
         String m = e.getMessage();
         assertEquals(429, e.httpStatus());
         assertFalse(e.isUserActionable(), "throttling is not the user's to fix");
@@ -278,7 +262,7 @@ class StoreAnswersTest {
         assertFalse(m.contains("refused the client credentials") || m.contains("secrets expire"), m);
 
         sim.config().clearFaults().failAlways(Route.TOKEN, 502);
-        m = upload(oauthClient()).getMessage();
+        m = upload(oauthClient(sim, reporter)).getMessage();
         assertTrue(m.contains("HTTP 502 Bad Gateway") && m.contains("server-side problem"), m);
         assertFalse(m.contains("refused the client credentials") || m.contains("secrets expire"), m);
     }
@@ -286,7 +270,7 @@ class StoreAnswersTest {
     @Test
     void aTokenAnswerThatIsNotJsonSaysSo() throws Exception {
         sim.config().fault(Route.TOKEN, Fault.status(200).body("text/html", "<html><title>Sign in</title></html>"));
-        EdgeApiException e = upload(oauthClient());
+        EdgeApiException e = upload(oauthClient(sim, reporter));
         String m = e.getMessage();
         assertEquals(EdgeApiException.Kind.MALFORMED, e.kind());
         assertTrue(m.contains("answered HTTP 200 with something that is not JSON (an HTML page)"), m);
@@ -297,7 +281,7 @@ class StoreAnswersTest {
     @Test
     void aJsonTokenAnswerWithoutAToken() throws Exception {
         sim.config().fault(Route.TOKEN, Fault.status(200).body("application/json", "{\"token_type\":\"Bearer\"}"));
-        String m = upload(oauthClient()).getMessage();
+        String m = upload(oauthClient(sim, reporter)).getMessage();
         assertTrue(m.contains("with JSON that holds no access_token"), m);
     }
 
@@ -308,7 +292,7 @@ class StoreAnswersTest {
         sim.config().uploadOutcome(Outcome.succeeded().message(EdgeApiSimulator.UPLOAD_SUCCESS_MESSAGE_WITHOUT_FILE))
                 .publishOutcome(Outcome.succeeded().message("Successfully created submission with ID 1152921505701822265"));
         Path zip = zip();
-        try (EdgeAddonsClient client = apiKeyClient()) {
+        try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             OperationStatus up = client.await(OperationKind.UPLOAD, client.startUpload(zip, Files.size(zip), seconds(10)),
                     seconds(10));
             assertEquals(OperationState.SUCCEEDED, up.state());

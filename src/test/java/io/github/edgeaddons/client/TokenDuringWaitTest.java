@@ -14,6 +14,8 @@ import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Fault;
 import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.Route;
+import io.github.edgeaddons.sim.Simulator;
+import io.github.edgeaddons.sim.SimulatorExtension;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * host: keeps waiting; TLS failure: ends it), played through the token endpoint, the one request of a wait
  * whose host can differ from the store's.
  */
+@ExtendWith(SimulatorExtension.class)
 class TokenDuringWaitTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(30); // renewed 3 s early, at 27 s
@@ -38,6 +42,7 @@ class TokenDuringWaitTest {
     @TempDir
     static Path dir;
 
+    @Simulator
     private static EdgeApiSimulator sim;
     private static HttpsServer untrusted;
 
@@ -45,8 +50,7 @@ class TokenDuringWaitTest {
     private SimulatedTime time;
 
     @BeforeAll
-    static void start() throws Exception {
-        sim = new EdgeApiSimulator().start();
+    static void startUntrustedServer() throws Exception {
         untrusted = ClientTestSupport.untrustedHttpsServer(dir);
         untrusted.createContext("/", ex -> {
             ex.sendResponseHeaders(500, -1);
@@ -56,15 +60,12 @@ class TokenDuringWaitTest {
     }
 
     @AfterAll
-    static void stop() {
-        sim.close();
+    static void stopUntrustedServer() {
         untrusted.stop(0);
     }
 
     @BeforeEach
-    void reset() {
-        sim.reset();
-        sim.config().restoreDefaults();
+    void setUp() {
         sim.config().tokenLifetime(TOKEN_LIFETIME).publishOutcome(Outcome.succeeded().after(Duration.ofSeconds(60)));
         reporter = new RecordingReporter();
         time = new SimulatedTime();

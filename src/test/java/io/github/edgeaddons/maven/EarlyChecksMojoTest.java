@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.edgeaddons.maven.MojoFixtures.CapturingLog;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Route;
+import io.github.edgeaddons.sim.Simulator;
+import io.github.edgeaddons.sim.SimulatorExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +34,8 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.DefaultRepositorySystemSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,28 +43,14 @@ import org.junit.jupiter.api.io.TempDir;
  * and the once-per-build warning that API v1 is retired. The simulator counts the requests (none).
  */
 @MojoTest
+@ExtendWith(SimulatorExtension.class)
 class EarlyChecksMojoTest {
     private static final String POM = "classpath:/unit/defaults/pom.xml";
+    @Simulator
     private static EdgeApiSimulator sim;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        sim = new EdgeApiSimulator().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.reset();
-        sim.config().restoreDefaults();
-    }
 
     /** A build of its own: a real session whose repository session keeps the build-wide data. */
     private static MavenSession newBuild(String... goals) {

@@ -17,6 +17,8 @@ import io.github.edgeaddons.maven.MojoFixtures.CapturingLog;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.Route;
+import io.github.edgeaddons.sim.Simulator;
+import io.github.edgeaddons.sim.SimulatorExtension;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,10 +30,8 @@ import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,28 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
  * against the simulator over real HTTP, as Maven configures the mojos.
  */
 @MojoTest
+@ExtendWith(SimulatorExtension.class)
 class ResumeAndStatusMojoTest {
     private static final String POM = "classpath:/unit/defaults/pom.xml";
+    @Simulator
     private static EdgeApiSimulator sim;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        sim = new EdgeApiSimulator().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.reset();
-        sim.config().restoreDefaults();
-    }
 
     /** An operation started by an earlier build. */
     private static String earlierPublish() throws Exception {

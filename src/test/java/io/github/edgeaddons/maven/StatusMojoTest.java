@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
+import io.github.edgeaddons.sim.Simulator;
+import io.github.edgeaddons.sim.SimulatorExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,37 +22,27 @@ import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code status} through the release layer, as Maven configures the mojo. */
 @MojoTest
+@ExtendWith(SimulatorExtension.class)
 class StatusMojoTest {
     private static final String POM = "classpath:/unit/defaults/pom.xml";
     private static final String UNKNOWN = "0b2c4d6e-0000-4000-8000-0000000000ff";
+    @Simulator
     private static EdgeApiSimulator sim;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        sim = new EdgeApiSimulator().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
 
     @Test
     @InjectMojo(goal = "status", pom = POM)
     @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
     @MojoParameter(name = "operationId", value = UNKNOWN)
     void anIdNeitherEndpointKnowsFailsWithBothAnswers(StatusMojo mojo) throws Exception {
-        sim.reset();
         setVariableValueToObject(mojo, "settings",
                 settingsWith(server("edge-addons", EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY)));
         MavenProject project = MojoFixtures.project("ext", null);

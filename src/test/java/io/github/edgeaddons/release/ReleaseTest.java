@@ -22,21 +22,24 @@ import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
+import io.github.edgeaddons.sim.Simulator;
+import io.github.edgeaddons.sim.SimulatorExtension;
 import io.github.edgeaddons.sim.Vocabulary;
 import io.github.edgeaddons.pkg.PackageInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link Release}'s upload, publish and await against the simulator, with the messages users read. */
+@ExtendWith(SimulatorExtension.class)
 class ReleaseTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    @Simulator
     private static EdgeApiSimulator sim;
 
     @TempDir
@@ -44,20 +47,8 @@ class ReleaseTest {
 
     private RecordingReporter reporter;
 
-    @BeforeAll
-    static void startSimulator() {
-        sim = new EdgeApiSimulator().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
     @BeforeEach
-    void resetSimulator() {
-        sim.reset();
-        sim.config().restoreDefaults();
+    void setUp() {
         reporter = new RecordingReporter();
     }
 

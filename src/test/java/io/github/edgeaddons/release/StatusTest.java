@@ -17,20 +17,23 @@ import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Fault;
 import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.Route;
+import io.github.edgeaddons.sim.Simulator;
+import io.github.edgeaddons.sim.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link Status}: one look at an operation of either kind, against the simulator. */
+@ExtendWith(SimulatorExtension.class)
 class StatusTest {
     private static final String UNKNOWN = "0b2c4d6e-0000-4000-8000-00000000abcd";
+    @Simulator
     private static EdgeApiSimulator sim;
 
     @TempDir
@@ -38,20 +41,8 @@ class StatusTest {
 
     private RecordingReporter reporter;
 
-    @BeforeAll
-    static void startSimulator() {
-        sim = new EdgeApiSimulator().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
     @BeforeEach
-    void resetSimulator() {
-        sim.reset();
-        sim.config().restoreDefaults();
+    void setUp() {
         reporter = new RecordingReporter();
     }
 

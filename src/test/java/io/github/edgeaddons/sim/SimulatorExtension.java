@@ -1,0 +1,91 @@
+package io.github.edgeaddons.sim;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The one home of a test class's simulator lifecycle: one {@link EdgeApiSimulator} per class, started
+ * before the class's own {@code @BeforeAll} methods and put into its static {@link Simulator} field;
+ * before each test (ahead of the class's own {@code @BeforeEach} methods) its records, operations,
+ * faults and tokens are cleared and its configuration restored to the defaults, so tests pass in any
+ * order; closed after the class's own {@code @AfterAll} methods.
+ *
+ * <pre>
+ * &#64;ExtendWith(SimulatorExtension.class)
+ * class SomeTest {
+ *     &#64;Simulator
+ *     private static EdgeApiSimulator sim;
+ * </pre>
+ */
+public final class SimulatorExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(SimulatorExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        Field field = simulatorField(context.getRequiredTestClass());
+        EdgeApiSimulator sim = new EdgeApiSimulator().start();
+        try {
+            field.set(null, sim);
+        } catch (IllegalAccessException | RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+        context.getStore(NAMESPACE).put(context.getRequiredTestClass(), sim);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        EdgeApiSimulator sim = simulator(context);
+        sim.reset();
+        sim.config().restoreDefaults();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        EdgeApiSimulator sim = context.getStore(NAMESPACE)
+                .remove(context.getRequiredTestClass(), EdgeApiSimulator.class);
+        if (sim != null) {
+            sim.close();
+        }
+        simulatorField(context.getRequiredTestClass()).set(null, null);
+    }
+
+    private static EdgeApiSimulator simulator(ExtensionContext context) {
+        EdgeApiSimulator sim = context.getStore(NAMESPACE)
+                .get(context.getRequiredTestClass(), EdgeApiSimulator.class);
+        if (sim == null) {
+            throw new ExtensionConfigurationException("no simulator started for " + context.getRequiredTestClass());
+        }
+        return sim;
+    }
+
+    /** The class's one static, non-final {@code @Simulator EdgeApiSimulator} field, made accessible. */
+    private static Field simulatorField(Class<?> testClass) {
+        List<Field> found = new ArrayList<>();
+        for (Field f : testClass.getDeclaredFields()) {
+            if (f.isAnnotationPresent(Simulator.class)) {
+                found.add(f);
+            }
+        }
+        if (found.size() != 1) {
+            throw new ExtensionConfigurationException(testClass.getName() + " needs exactly one @Simulator field, has "
+                    + found.size());
+        }
+        Field f = found.get(0);
+        int mod = f.getModifiers();
+        if (!Modifier.isStatic(mod) || Modifier.isFinal(mod) || f.getType() != EdgeApiSimulator.class) {
+            throw new ExtensionConfigurationException("@Simulator " + testClass.getName() + "." + f.getName()
+                    + " must be a static, non-final EdgeApiSimulator field");
+        }
+        f.setAccessible(true);
+        return f;
+    }
+}
