@@ -1,9 +1,11 @@
 package io.github.edgeaddons.maven;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.edgeaddons.sim.EdgeApiSimulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -137,6 +139,22 @@ final class MojoFixtures {
         CapturingLog log = new CapturingLog();
         mojo.setLog(log);
         return log;
+    }
+
+    /**
+     * Points {@code mojo} at the simulator as a build in {@code dir} would: the simulator's client id and API
+     * key in the {@code edge-addons} server entry, a project whose pom and target are in {@code dir}, and the
+     * simulator's base URL; its log is captured.
+     */
+    static CapturingLog againstSimulator(Mojo mojo, EdgeApiSimulator sim, Path dir) throws IllegalAccessException {
+        setVariableValueToObject(mojo, "settings",
+                settingsWith(server("edge-addons", EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY)));
+        MavenProject project = project("ext", null);
+        project.setFile(dir.resolve("pom.xml").toFile());
+        project.getBuild().setDirectory(dir.resolve("target").toString());
+        setVariableValueToObject(mojo, "project", project);
+        setVariableValueToObject(mojo, "apiBaseUrl", sim.baseUrl());
+        return captureLog(mojo);
     }
 
     /** A real zip with the given entries (name, content, name, content, ...). */

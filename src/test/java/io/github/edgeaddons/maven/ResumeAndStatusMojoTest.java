@@ -1,6 +1,6 @@
 package io.github.edgeaddons.maven;
 
-import static io.github.edgeaddons.maven.MojoFixtures.captureLog;
+import static io.github.edgeaddons.maven.MojoFixtures.againstSimulator;
 import static io.github.edgeaddons.maven.MojoFixtures.server;
 import static io.github.edgeaddons.maven.MojoFixtures.settingsWith;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
@@ -29,7 +29,6 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,17 +59,6 @@ class ResumeAndStatusMojoTest {
         }
     }
 
-    private CapturingLog prepare(AbstractEdgeMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "settings",
-                settingsWith(server("edge-addons", EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY)));
-        MavenProject project = MojoFixtures.project("ext", null);
-        project.setFile(dir.resolve("pom.xml").toFile());
-        project.getBuild().setDirectory(dir.resolve("target").toString());
-        setVariableValueToObject(mojo, "project", project);
-        setVariableValueToObject(mojo, "apiBaseUrl", sim.baseUrl());
-        return captureLog(mojo);
-    }
-
     @Test
     @InjectMojo(goal = "await", pom = POM)
     @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
@@ -80,7 +68,7 @@ class ResumeAndStatusMojoTest {
         String op = earlierPublish();
         int before = sim.requests().size();
         setVariableValueToObject(mojo, "operationId", op);
-        CapturingLog log = prepare(mojo);
+        CapturingLog log = againstSimulator(mojo, sim, dir);
 
         mojo.execute();
 
@@ -99,7 +87,7 @@ class ResumeAndStatusMojoTest {
     @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
     @MojoParameter(name = "operationId", value = "0b2c4d6e-0000-4000-8000-000000000000")
     void awaitOfAnUnknownOperationSaysSo(AwaitMojo mojo) throws Exception {
-        prepare(mojo);
+        againstSimulator(mojo, sim, dir);
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
         assertTrue(e.getMessage().contains("does not know operation 0b2c4d6e-0000-4000-8000-000000000000"),
@@ -113,7 +101,7 @@ class ResumeAndStatusMojoTest {
         sim.config().publishOutcome(Outcome.failed("InProgressSubmission", "Another submission is in progress.").afterPolls(0));
         String op = earlierPublish();
         setVariableValueToObject(mojo, "operationId", op);
-        CapturingLog log = prepare(mojo);
+        CapturingLog log = againstSimulator(mojo, sim, dir);
 
         mojo.execute();
 
@@ -139,7 +127,7 @@ class ResumeAndStatusMojoTest {
             op = c.startUpload(zip, Files.size(zip), Deadline.after(Duration.ofSeconds(10), Clock.systemUTC()));
         }
         setVariableValueToObject(mojo, "operationId", op);
-        CapturingLog log = prepare(mojo);
+        CapturingLog log = againstSimulator(mojo, sim, dir);
 
         mojo.execute();
 
@@ -151,7 +139,7 @@ class ResumeAndStatusMojoTest {
     @Test
     @InjectMojo(goal = "status", pom = POM)
     void statusWithoutAnOperationListsTheProducts(StatusMojo mojo) throws Exception {
-        CapturingLog log = prepare(mojo);
+        CapturingLog log = againstSimulator(mojo, sim, dir);
         mojo.execute();
         log.assertContains("Products: [");
         log.assertContains(EdgeApiSimulator.PRODUCT_ID);
@@ -164,7 +152,7 @@ class ResumeAndStatusMojoTest {
     @MojoParameter(name = "dryRun", value = "true")
     @MojoParameter(name = "checkCredentials", value = "true")
     void dryRunChecksTheCredentialsWithoutSideEffects(UploadMojo mojo) throws Exception {
-        CapturingLog log = prepare(mojo);
+        CapturingLog log = againstSimulator(mojo, sim, dir);
         setVariableValueToObject(mojo, "file", MojoFixtures.validZip(dir.resolve("ext.zip")).toFile());
 
         mojo.execute();
@@ -183,7 +171,7 @@ class ResumeAndStatusMojoTest {
     @MojoParameter(name = "dryRun", value = "true")
     @MojoParameter(name = "checkCredentials", value = "true")
     void dryRunCredentialCheckExplainsAnExpiredKey(UploadMojo mojo) throws Exception {
-        prepare(mojo);
+        againstSimulator(mojo, sim, dir);
         setVariableValueToObject(mojo, "settings",
                 settingsWith(server("edge-addons", EdgeApiSimulator.CLIENT_ID, "an-expired-key")));
         setVariableValueToObject(mojo, "file", MojoFixtures.validZip(dir.resolve("ext.zip")).toFile());
@@ -202,7 +190,7 @@ class ResumeAndStatusMojoTest {
     @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
     void aPublishFailingAfterThisBuildsUploadPrintsTheCommandThatPublishesTheDraft(PublishMojo mojo)
             throws Exception {
-        prepare(mojo);
+        againstSimulator(mojo, sim, dir);
         BuildState.uploadSucceeded(mojo.project, "9f1c3a5e-0000-4000-8000-00000000abcd");
         sim.config().fault(Route.PUBLISH, io.github.edgeaddons.sim.Fault.html404());
 
@@ -222,7 +210,7 @@ class ResumeAndStatusMojoTest {
     @MojoParameter(name = "dryRun", value = "true")
     @MojoParameter(name = "checkCredentials", value = "true")
     void dryRunCredentialCheckSaysTheStatusTheStoreAnswered(UploadMojo mojo) throws Exception {
-        prepare(mojo);
+        againstSimulator(mojo, sim, dir);
         setVariableValueToObject(mojo, "file", MojoFixtures.validZip(dir.resolve("ext.zip")).toFile());
         sim.config().fault(Route.PUBLISH_STATUS, io.github.edgeaddons.sim.Fault.status(403));
 
@@ -239,7 +227,7 @@ class ResumeAndStatusMojoTest {
     @MojoParameter(name = "dryRun", value = "true")
     @MojoParameter(name = "checkCredentials", value = "true")
     void anExpiredKeyFromTheEnvironmentIsAdvisedWhereItCameFrom(UploadMojo mojo) throws Exception {
-        prepare(mojo);
+        againstSimulator(mojo, sim, dir);
         setVariableValueToObject(mojo, "settings", settingsWith());
         mojo.environment = java.util.Map.of("EDGE_CLIENT_ID", EdgeApiSimulator.CLIENT_ID, "EDGE_API_KEY", "expired-key");
         setVariableValueToObject(mojo, "file", MojoFixtures.validZip(dir.resolve("ext.zip")).toFile());

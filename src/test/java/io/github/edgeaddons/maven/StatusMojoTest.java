@@ -1,9 +1,6 @@
 package io.github.edgeaddons.maven;
 
-import static io.github.edgeaddons.maven.MojoFixtures.captureLog;
-import static io.github.edgeaddons.maven.MojoFixtures.server;
-import static io.github.edgeaddons.maven.MojoFixtures.settingsWith;
-import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static io.github.edgeaddons.maven.MojoFixtures.againstSimulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +18,6 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,14 +39,7 @@ class StatusMojoTest {
     @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
     @MojoParameter(name = "operationId", value = UNKNOWN)
     void anIdNeitherEndpointKnowsFailsWithBothAnswers(StatusMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "settings",
-                settingsWith(server("edge-addons", EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY)));
-        MavenProject project = MojoFixtures.project("ext", null);
-        project.setFile(dir.resolve("pom.xml").toFile());
-        project.getBuild().setDirectory(dir.resolve("target").toString());
-        setVariableValueToObject(mojo, "project", project);
-        setVariableValueToObject(mojo, "apiBaseUrl", sim.baseUrl());
-        captureLog(mojo);
+        againstSimulator(mojo, sim, dir);
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
