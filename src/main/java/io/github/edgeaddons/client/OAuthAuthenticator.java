@@ -88,6 +88,15 @@ final class OAuthAuthenticator implements Authenticator {
         }
         if (!r.isSuccess()) {
             String detail = tokenError(r.body);
+            if (RetryPolicy.tokenRefusal(r.status) && !RetryPolicy.credentialsRefused(r.status)) {
+                // a 404 or another 4xx that says nothing of the credentials: the URL, or the endpoint's front door
+                String reason = EdgeAddonsClient.reason(r.status);
+                throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.AUTH, "The token endpoint "
+                        + settings.tokenUrl + " answered HTTP " + r.status + (reason == null ? "" : " " + reason)
+                        + (detail.isEmpty() ? "" : ", " + detail) + " to the token request.",
+                        Hints.isHtml(r.header("Content-Type"), r.body)
+                                ? Hints.tokenUnavailable(r.status) : Hints.tokenUrlWrong(), r.status, null);
+            }
             if (RetryPolicy.tokenRefusal(r.status)) {
                 // one line: the status, the OAuth error with its AADSTS code, what to do
                 throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.AUTH, "The token endpoint "

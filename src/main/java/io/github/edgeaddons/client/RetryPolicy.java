@@ -53,8 +53,10 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  * <p>Under API v1 the access token may be fetched again during a wait (it expired, or the store answered
  * 401). The token endpoint's bad moments are treated as the store's ({@link #tokenFailureEndsWait}): 408,
  * 429 and 5xx, a 200 that is no token (a maintenance or sign-in page) once the store has answered this wait,
- * and network failures as above keep the wait going; a definite refusal ({@link #tokenRefusal}: 400, 401
- * {@code invalid_client}, 403 and other 4xx) ends it.
+ * and network failures as above keep the wait going, and so does, once the store has answered this wait
+ * (so the same token URL gave a token moments ago), a 404 or any other 4xx that is no verdict on the
+ * credentials; a definite refusal ({@link #credentialsRefused}: 400 and 401 {@code invalid_client}, 403)
+ * ends it, and so does any other 4xx before the wait's first answer (a wrong token URL).
  *
  * <h2>3. The numbers</h2>
  * {@link #DEFAULT}: 5 attempts per request; waits of 0.5 s, 1 s, 2 s, ... doubling up to 30 s, each with
@@ -189,6 +191,11 @@ public final class RetryPolicy {
         return !(status == 408 || status == 429 || status >= 500);
     }
 
+    /** A token answer that is a verdict on the client credentials: 400 and 401 ({@code invalid_client}), 403. */
+    static boolean credentialsRefused(int status) {
+        return status == 400 || status == 401 || status == 403;
+    }
+
     /**
      * Whether a failure to get an access token during a wait ends it.
      *
@@ -203,6 +210,11 @@ public final class RetryPolicy {
         if (httpStatus >= 200 && httpStatus < 300) {
             // a page that is no token: a maintenance page, unless no token has come in this wait (the URL)
             return !answeredBefore;
+        }
+        if (answeredBefore && !credentialsRefused(httpStatus)) {
+            // the same token URL gave a token moments ago: a 404 (the front door's page) or another 4xx that
+            // is not about the credentials is the endpoint's bad moment, not a wrong URL
+            return false;
         }
         return tokenRefusal(httpStatus);
     }

@@ -121,6 +121,29 @@ class TokenDuringWaitTest {
     }
 
     @Test
+    void aFrontDoor404FromTheTokenEndpointDoesNotEndTheWait() throws Exception {
+        // campaign seeds 1000394, 1001788: the same token URL gave a token moments ago, so its 404 page is no
+        // wrong URL and no verdict on the credentials
+        OperationStatus s = publishThenAwait(() -> sim.config().fault(Route.TOKEN, Fault.html404()));
+        assertEquals(OperationState.SUCCEEDED, s.state());
+        assertTrue(statuses(sim, Route.TOKEN).contains(404), statuses(sim, Route.TOKEN).toString());
+        assertFalse(reporter.text().contains("refused the client credentials"), reporter.text());
+    }
+
+    @Test
+    void aTokenUrlAnswering404BeforeAnyTokenIsAWrongUrlNotARefusal() throws Exception {
+        sim.config().fault(Route.TOKEN, Fault.status(404));
+        try (EdgeAddonsClient client = new EdgeAddonsClient(settings().build())) {
+            EdgeApiException e = assertThrows(EdgeApiException.class,
+                    () -> client.startPublish("", time.deadline(Duration.ofSeconds(10))));
+            assertEquals(404, e.httpStatus());
+            assertTrue(e.getMessage().contains("answered HTTP 404 Not Found to the token request"), e.getMessage());
+            assertTrue(e.getMessage().contains("Check edge.tokenUrl"), e.getMessage());
+            assertFalse(e.getMessage().contains("refused the client credentials"), e.getMessage());
+        }
+    }
+
+    @Test
     void aDefiniteRefusalOfTheClientSecretEndsTheWait() throws Exception {
         EdgeApiException e = assertThrows(EdgeApiException.class,
                 () -> publishThenAwait(() -> sim.config().clientSecret("rotated-since")));
