@@ -2,6 +2,7 @@ package io.github.edgeaddons.client;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -255,6 +256,14 @@ final class Transport implements Closeable {
                     Math.max(1, remaining.toMillis()), TimeUnit.MILLISECONDS);
             try {
                 response = send(request, attempt);
+            } catch (IllegalStateException e) {
+                // the deadline's cancel can race with HttpClient taking or releasing the connection
+                // ("Endpoint not acquired / already released"): that is the deadline, not a bug to show
+                if (request.isCancelled() || deadline.passed()) {
+                    throw timeout(call, deadline, new InterruptedIOException("cancelled at the deadline: "
+                            + e.getMessage()), true);
+                }
+                throw e;
             } catch (IOException e) {
                 boolean notSent = RetryPolicy.neverConnected(e);
                 if (deadline.passed() || request.isCancelled()) {
