@@ -15,6 +15,11 @@ interface Authenticator {
      */
     boolean refreshAfterUnauthorized(Deadline deadline) throws EdgeApiException;
 
+    /** True when a token endpoint has issued a token in this build before (API v1); false without one. */
+    default boolean tokenIssuedBefore() {
+        return false;
+    }
+
     /** The headers as a dry run shows them, secrets redacted. */
     List<String> describeHeaders();
 }

@@ -37,6 +37,11 @@ public final class EdgeAddonsClient implements Closeable {
                 : new ApiKeyAuthenticator(settings.credentials);
     }
 
+    /** True when the token endpoint (API v1) has issued a token in this build before. */
+    boolean tokenIssuedBefore() {
+        return auth.tokenIssuedBefore();
+    }
+
     /** The auth headers as a dry run shows them, secrets redacted. */
     public static List<String> describeAuthHeaders(ClientSettings settings) {
         return createAuthenticator(settings, null).describeHeaders();

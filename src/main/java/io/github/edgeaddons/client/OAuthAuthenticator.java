@@ -58,6 +58,11 @@ final class OAuthAuthenticator implements Authenticator {
     }
 
     @Override
+    public boolean tokenIssuedBefore() {
+        return cache.issuedBefore();
+    }
+
+    @Override
     public List<String> describeHeaders() {
         return Arrays.asList("Authorization: Bearer " + Redaction.SECRET
                 + " (a token from " + settings.tokenUrl + ", scope " + settings.scope + ")");

@@ -146,7 +146,10 @@ final class Poller {
                         ? (IOException) cause : null;
                 if (e.fromTokenEndpoint()) {
                     // the token was fetched again (it expired, or the store answered 401)
-                    if (RetryPolicy.tokenFailureEndsWait(e.httpStatus(), network, answered)) {
+                    // the token URL is known to work once it issued a token in this build (for the upload or
+                    // publish request before this wait, or an earlier goal), even before the wait's first answer
+                    if (RetryPolicy.tokenFailureEndsWait(e.httpStatus(), network,
+                            answered || client.tokenIssuedBefore())) {
                         throw withOperation(e);
                     }
                     return "Could not get a new access token to read the status of " + kind.label() + " operation "

@@ -53,8 +53,8 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  * <p>Under API v1 the access token may be fetched again during a wait (it expired, or the store answered
  * 401). The token endpoint's bad moments are treated as the store's ({@link #tokenFailureEndsWait}): 408,
  * 429 and 5xx, a 200 that is no token (a maintenance or sign-in page) once the store has answered this wait,
- * and network failures as above keep the wait going, and so does, once the store has answered this wait
- * (so the same token URL gave a token moments ago), a 404 or any other 4xx that is no verdict on the
+ * and network failures as above keep the wait going, and so does, once the token URL has issued a token in
+ * this build (or the store has answered this wait), a 404 or any other 4xx that is no verdict on the
  * credentials; a definite refusal ({@link #credentialsRefused}: 400 and 401 {@code invalid_client}, 403)
  * ends it, and so does any other 4xx before the wait's first answer (a wrong token URL).
  *
@@ -201,7 +201,8 @@ public final class RetryPolicy {
      *
      * @param httpStatus the token endpoint's answer, or -1 for a network failure
      * @param networkFailure the network failure, or null
-     * @param answeredBefore whether the store answered a status request of this wait
+     * @param answeredBefore whether the store answered a status request of this wait, or the token endpoint
+     *     issued a token in this build before (either way its URL and host are known to be right)
      */
     static boolean tokenFailureEndsWait(int httpStatus, IOException networkFailure, boolean answeredBefore) {
         if (networkFailure != null) {

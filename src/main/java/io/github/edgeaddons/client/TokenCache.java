@@ -37,6 +37,12 @@ public final class TokenCache {
     static final class Entry {
         private String token;
         private Instant renewAt;
+        private boolean issuedBefore;
+
+        /** True once the token endpoint has issued a token for these credentials in this build (kept by clear()). */
+        synchronized boolean issuedBefore() {
+            return issuedBefore;
+        }
 
         /** The token, or null when there is none or it is due for renewal at {@code now}. */
         synchronized String valid(Instant now) {
@@ -46,6 +52,7 @@ public final class TokenCache {
         synchronized void store(String newToken, Instant newRenewAt) {
             token = newToken;
             renewAt = newRenewAt;
+            issuedBefore = true;
         }
 
         synchronized void clear() {
