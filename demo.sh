@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# The whole release flow in one command, with no credentials of yours and no network:
-# builds the plugin, starts the Edge Add-ons API simulator on 127.0.0.1, and runs
-# `mvn deploy` on examples/minimal-extension (a folder and an 18-line POM of packaging edge-extension)
-# against it: package, validate, install, upload, publish, await.
+# The whole release flow in one command, with no credentials of yours and no network beyond Maven Central:
+# builds the plugin and installs it into your local Maven repository (as README's "Get the plugin" does:
+# io.github.edgeaddons:edge-addons-maven-plugin, this checkout's version), starts the Edge Add-ons API
+# simulator on 127.0.0.1, and runs `mvn deploy` on examples/minimal-extension (a folder and an 18-line POM
+# of packaging edge-extension) against it: package, validate, install, upload, publish, await.
 set -euo pipefail
 cd "$(dirname "$0")"
 MVN=${MVN:-mvn}
 
-echo "==> Building the plugin (tests are run by: mvn -B verify)"
+version=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -1)
+echo "==> Building the plugin and installing it into your local Maven repository (~/.m2/repository unless"
+echo "    your settings say otherwise): io.github.edgeaddons:edge-addons-maven-plugin:$version, which"
+echo "    examples/minimal-extension names (tests are run by: mvn -B verify)"
 "$MVN" -B -q install -DskipTests -Dinvoker.skip=true
 
 mkdir -p target/demo

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the plugin's site (mvn site: maven-plugin-report-plugin's page per goal, README.md as the index) and
 # checks it: a page for every goal of the descriptor naming each of the goal's parameters and user
-# properties, and README's sections on the index page.
+# properties, README's sections on the index page, and README's in-page links landing on the site.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=target/site-build.log
@@ -34,5 +34,10 @@ for heading in $(sed -n 's|^## \([A-Za-z]*\).*|\1|p' README.md); do
   grep -q ">$heading" "$index" || problems+=("index.html lacks README's section $heading")
 done
 grep -q 'href="plugin-info.html"' "$index" || problems+=("index.html does not link the goals page")
+# README's in-page links land on the site too: every href="#x" of the index has its id="x" (README gives each
+# linked heading an explicit <a id> spelled as GitHub spells the heading's anchor; doxia spells its own ids)
+for target in $(grep -o 'href="#[^"][^"]*"' "$index" | sed 's|href="#\(.*\)"|\1|' | sort -u); do
+  grep -q "id=\"$target\"" "$index" || problems+=("index.html links #$target, which it does not have")
+done
 [ ${#problems[@]} -eq 0 ] || { printf 'FAIL: %s\n' "${problems[@]}" >&2; exit 1; }
 echo "   site built: index.html from README.md, and pages for $(echo $goals | wc -w) goals ($(echo $goals | tr '\n' ' '))"

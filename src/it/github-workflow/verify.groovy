@@ -1,5 +1,6 @@
 import io.github.edgeaddons.sim.EdgeApiSimulator
 import io.github.edgeaddons.sim.ItSupport
+import io.github.edgeaddons.sim.ReadmeCommands
 import static io.github.edgeaddons.sim.Route.*
 
 def sim = ItSupport.simulator(context)
@@ -25,7 +26,19 @@ try {
     def keep = steps.find { it.uses?.startsWith('actions/upload-artifact@') }
     assert keep.with.path == 'target/edge-addons/result.json'
 
-    // Its shell steps ran here: the tag check, then the release against the simulator.
+    // Until the plugin is on Maven Central, a step installs it as README's "Get the plugin" says, before the
+    // release: its commands are README's (run by the first-contact IT), its clone of the project's repository.
+    def readme = ReadmeCommands.parse(new File(new File(examplesDirectory).parentFile, 'README.md').toPath())
+    def getIt = readme.section('Use it').block('bash', 'mvn -B install').readLines()
+    assert getIt.size() == 3 && getIt[0].startsWith('git clone https://') && getIt[1].startsWith('cd ')
+    def install = workflow.step(context.get('installStep'))
+    assert steps.indexOf(install) < steps.indexOf(release)
+    def installLines = install.run.readLines()
+    assert installLines[0].replace('--depth 1 ', '').startsWith(getIt[0] + ' ') : installLines[0]
+    assert installLines.last() == getIt[2]
+    assert !install.env : 'the install step needs no secret'
+
+    // Its other shell steps ran here: the tag check, then the release against the simulator.
     assert runs*.name == ['Check that the tag is the project version', "Upload, publish and await the store's verdict"]
     assert runs.every { it.exitCode == 0 }
     def releaseOutput = runs[1].output

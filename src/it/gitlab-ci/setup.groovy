@@ -23,7 +23,10 @@ def pipeline = [
 ]
 def variables = [EDGE_CLIENT_ID: EdgeApiSimulator.CLIENT_ID, EDGE_API_KEY: EdgeApiSimulator.API_KEY]
 assert ci.runsWith('edge-release', pipeline) : 'the job does not run for the tag v1.0.0'
-def run = ci.runScript('edge-release', basedir, pipeline, variables)
+// before_script builds and installs the plugin (it is not on Maven Central yet) from a clone of its GitHub
+// repository: left out here, where the invoker has installed the plugin under test in this IT's local
+// repository. verify.groovy checks that it runs README's commands, which the first-contact IT runs.
+def run = ci.runScriptWithoutBeforeScript('edge-release', basedir, pipeline, variables)
 context.put('gitlabRun', run)
 new File(basedir, 'gitlab-job.log').text = run.output
 assert run.exitCode == 0 : "the job's script failed:\n${run.output}"

@@ -1,4 +1,5 @@
 import io.github.edgeaddons.sim.ItSupport
+import io.github.edgeaddons.sim.ReadmeCommands
 import static io.github.edgeaddons.sim.Route.*
 
 def sim = ItSupport.simulator(context)
@@ -17,6 +18,17 @@ try {
     assert job.artifacts.paths == ['target/edge-addons/result.json']
     assert !job.toString().contains('EDGE_API_KEY=') : 'secrets come from CI/CD variables, not the file'
     assert ci.scriptLines('edge-release').last() == 'mvn -B deploy -Prelease -s .github/edge-settings.xml'
+
+    // Until the plugin is on Maven Central, before_script installs it as README's "Get the plugin" says: its
+    // commands are README's (run by the first-contact IT), its clone of the project's repository.
+    def readme = ReadmeCommands.parse(new File(new File(examplesDirectory).parentFile, 'README.md').toPath())
+    def getIt = readme.section('Use it').block('bash', 'mvn -B install').readLines()
+    assert getIt.size() == 3 && getIt[0].startsWith('git clone https://') && getIt[1].startsWith('cd ')
+    def before = ci.lines('edge-release', 'before_script')
+    assert before.size() == 2
+    assert before[0].replace('--depth 1 ', '').startsWith(getIt[0] + ' ') : before[0]
+    def dir = before[0].replace('--depth 1 ', '').substring(getIt[0].length() + 1)
+    assert before[1] == "(cd ${dir} && ${getIt[2]})".toString()
 
     // Its script ran here: the tag check, then the release against the simulator.
     assert run.exitCode == 0

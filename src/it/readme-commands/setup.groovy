@@ -14,11 +14,12 @@ ItSupport.copyExample(examples, 'minimal-extension', basedir)
 assert readme.block('xml', '<packaging>edge-extension</packaging>') == new File(basedir, 'pom.xml').getText('UTF-8')
 assert readme.block('json', '"manifest_version"') ==
         new File(basedir, 'src/main/extension/manifest.json').getText('UTF-8')
+assert readme.block('html', '<!DOCTYPE html>') == new File(basedir, 'src/main/extension/popup.html').getText('UTF-8')
 def pid = EdgeApiSimulator.PRODUCT_ID
 assert new File(basedir, 'pom.xml').text.contains("<edge.productId>${pid}</edge.productId>")
 
 // the variables README exports are the ones the plugin reads; their values here are the simulator's
-def exported = readme.block('bash', 'export EDGE_CLIENT_ID').readLines().findAll { it.startsWith('export ') }
+def exported = readme.block('bash', "export EDGE_CLIENT_ID='").readLines().findAll { it.startsWith('export ') }
         .collect { it.substring('export '.length(), it.indexOf('=')) }
 assert exported == ['EDGE_CLIENT_ID', 'EDGE_API_KEY']
 
@@ -108,8 +109,11 @@ def status = ReadmeCommands.printedCommands(slow.output)
 assert status == ["mvn edge-addons:status -Dedge.productId=${pid} -Dedge.operationId=${uploadOp} -Dedge.apiBaseUrl=${sim.baseUrl()}".toString()]
 status.each { c -> assert ok(c, [MAVEN_OPTS: repo]).output.contains("[INFO] Upload operation ${uploadOp}: InProgress") }
 
-// ---- every mvn command of README ran here, or elsewhere for the reason given
+// ---- every mvn command of README and docs/*.md ran here, or elsewhere for the reason given
 def elsewhere = [
+    'mvn -B install -DskipTests -Dinvoker.skip=true'     : "Use it, step 1 (the plugin's own build): the first-contact IT, on an empty local repository",
+    'mvn deploy -Dedge.apiBaseUrl=http://127.0.0.1:8090' : 'Use it, step 3: the first-contact IT, against the simulator started as README says',
+    'mvn test -Dtest=ReferenceDocTest -DupdateDocs'      : "docs/REFERENCE.md's regeneration; ReferenceDocTest itself runs in mvn verify",
     'mvn -B verify'                                      : "this repository's own build",
     'mvn --encrypt-password'                             : "Maven's own (interactive) password tool",
     'mvn -X'                                             : 'an option named in a sentence; mvn -X deploy ran here',
@@ -123,5 +127,5 @@ def elsewhere = [
     'mvn site'                                           : 'ci/site.sh, run by .ci/run',
 ]
 assert readme.mavenCommands() as Set == (ran + elsewhere.keySet()) as Set :
-        "README's mvn commands changed: ran ${ran}, elsewhere ${elsewhere.keySet()}, README has ${readme.mavenCommands()}"
+        "the mvn commands of README and docs/ changed: ran ${ran}, elsewhere ${elsewhere.keySet()}, README has ${readme.mavenCommands()}"
 return true

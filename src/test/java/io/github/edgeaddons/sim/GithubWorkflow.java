@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -83,15 +84,29 @@ public final class GithubWorkflow {
         return new StepRun(name, r.exitCode, r.output);
     }
 
+    /** The step named {@code name}. */
+    public Map<String, Object> step(String name) {
+        for (Map<String, Object> step : steps()) {
+            if (name.equals(step.get("name"))) {
+                return step;
+            }
+        }
+        throw new IllegalStateException("no step named '" + name + "'");
+    }
+
     /**
      * Runs every {@code run:} step in order, stopping at the first that fails (as the runner does).
      *
      * @param runnerEnv the runner's variables (GITHUB_REF_NAME, GITHUB_STEP_SUMMARY, PATH, MAVEN_OPTS...)
      * @param secrets the repository secrets
+     * @param leftOut the names of run steps whose effect the caller provides instead (they are not run)
      */
     @SuppressWarnings("unchecked")
-    public List<StepRun> runShellSteps(File workspace, Map<String, String> runnerEnv, Map<String, String> secrets)
-            throws IOException, InterruptedException {
+    public List<StepRun> runShellSteps(File workspace, Map<String, String> runnerEnv, Map<String, String> secrets,
+            Set<String> leftOut) throws IOException, InterruptedException {
+        for (String name : leftOut) {
+            step(name);
+        }
         List<StepRun> runs = new ArrayList<>();
         for (Map<String, Object> step : steps()) {
             Object run = step.get("run");
@@ -99,6 +114,9 @@ public final class GithubWorkflow {
                 continue;
             }
             String name = String.valueOf(step.getOrDefault("name", run));
+            if (leftOut.contains(name)) {
+                continue;
+            }
             Map<String, String> env = new LinkedHashMap<>(runnerEnv);
             Map<String, Object> stepEnv = (Map<String, Object>) step.get("env");
             if (stepEnv != null) {

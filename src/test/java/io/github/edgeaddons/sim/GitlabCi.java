@@ -73,19 +73,24 @@ public final class GitlabCi {
     }
 
     /** The job's script lines, before_script first. */
-    @SuppressWarnings("unchecked")
     public List<String> scriptLines(String jobName) {
+        List<String> lines = lines(jobName, "before_script");
+        lines.addAll(lines(jobName, "script"));
+        return lines;
+    }
+
+    /** The lines of one part of the job: {@code before_script}, {@code script} or {@code after_script}. */
+    @SuppressWarnings("unchecked")
+    public List<String> lines(String jobName, String part) {
         Map<String, Object> job = job(jobName);
         List<String> lines = new ArrayList<>();
-        for (String key : new String[] {"before_script", "script"}) {
-            Object part = job.get(key);
-            if (part instanceof List) {
-                for (Object line : (List<Object>) part) {
-                    lines.add(String.valueOf(line));
-                }
-            } else if (part != null) {
-                lines.add(String.valueOf(part));
+        Object value = job.get(part);
+        if (value instanceof List) {
+            for (Object line : (List<Object>) value) {
+                lines.add(String.valueOf(line));
             }
+        } else if (value != null) {
+            lines.add(String.valueOf(value));
         }
         return lines;
     }
@@ -96,15 +101,31 @@ public final class GitlabCi {
      * @param pipelineVariables the runner's predefined variables (CI_COMMIT_TAG, CI_PROJECT_DIR, PATH, MAVEN_OPTS...)
      * @param cicdVariables the project's CI/CD variables (the secrets)
      */
-    @SuppressWarnings("unchecked")
     public GithubWorkflow.StepRun runScript(String jobName, File workspace, Map<String, String> pipelineVariables,
             Map<String, String> cicdVariables) throws IOException, InterruptedException {
+        return run(jobName, scriptLines(jobName), workspace, pipelineVariables, cicdVariables);
+    }
+
+    /**
+     * Runs the job's {@code script} lines only, for a caller that provides what {@code before_script} does
+     * (e.g. a plugin it installed itself); otherwise as {@link #runScript}.
+     */
+    public GithubWorkflow.StepRun runScriptWithoutBeforeScript(String jobName, File workspace,
+            Map<String, String> pipelineVariables, Map<String, String> cicdVariables)
+            throws IOException, InterruptedException {
+        return run(jobName, lines(jobName, "script"), workspace, pipelineVariables, cicdVariables);
+    }
+
+    @SuppressWarnings("unchecked")
+    private GithubWorkflow.StepRun run(String jobName, List<String> lines, File workspace,
+            Map<String, String> pipelineVariables, Map<String, String> cicdVariables)
+            throws IOException, InterruptedException {
         Map<String, String> env = new LinkedHashMap<>(pipelineVariables);
         Map<String, Object> variables = (Map<String, Object>) job(jobName).get("variables");
         if (variables != null) {
             variables.forEach((k, v) -> env.put(k, String.valueOf(v)));
         }
         env.putAll(cicdVariables);
-        return GithubWorkflow.runBash(jobName, String.join("\n", scriptLines(jobName)) + "\n", workspace, env);
+        return GithubWorkflow.runBash(jobName, String.join("\n", lines) + "\n", workspace, env);
     }
 }

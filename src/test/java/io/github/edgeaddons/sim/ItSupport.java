@@ -5,15 +5,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -208,6 +213,49 @@ public final class ItSupport {
      */
     public static void copyExample(File examplesDirectory, File basedir) throws IOException {
         copyExample(examplesDirectory, "hello-extension", basedir);
+    }
+
+    /** What a clone of the repository does not hold: build output, git's own files, IDE files (.gitignore). */
+    private static final Set<String> NOT_IN_A_CLONE = new HashSet<>(Arrays.asList(
+            "target", ".git", ".idea", ".vscode", ".settings", ".classpath", ".project", "build.log"));
+
+    /**
+     * Copies this checkout ({@code root}, the folder of pom.xml and README.md) to {@code to} as a fresh clone
+     * of it would be: its files as they are, without build output ({@code target/}, at any depth), git's
+     * files and IDE files. For the first-contact IT, where a user's {@code git clone} would be.
+     */
+    public static void copyCheckout(File root, File to) throws IOException {
+        Path from = root.toPath();
+        if (!Files.isRegularFile(from.resolve("pom.xml")) || !Files.isRegularFile(from.resolve("README.md"))) {
+            throw new IllegalStateException("not the plugin's checkout: " + root);
+        }
+        Path dest = to.toPath();
+        Files.walkFileTree(from, new SimpleFileVisitor<Path>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a)
+                    throws IOException {
+                if (!dir.equals(from) && notInAClone(dir)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(dest.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes a)
+                    throws IOException {
+                if (!notInAClone(file)) {
+                    Files.copy(file, dest.resolve(from.relativize(file).toString()),
+                            StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static boolean notInAClone(Path p) {
+        String name = p.getFileName().toString();
+        return NOT_IN_A_CLONE.contains(name) || name.endsWith(".iml");
     }
 
     /** Copies the example project {@code examples/<name>} over an IT's placeholder project (see above). */

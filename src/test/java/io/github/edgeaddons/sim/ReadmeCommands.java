@@ -5,16 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * What README.md tells a user to type, read from README.md itself so that the readme-commands IT fails
- * when README drifts: its fenced code blocks, every {@code mvn ...} command (in shell blocks and in inline
- * code), and the commands a build log prints. {@link Shell} runs them, as a user would.
+ * What README.md tells a user to type, read from README.md itself so that the readme-commands and
+ * first-contact ITs fail when README drifts: its fenced code blocks (of the whole README or of one of its
+ * sections), every {@code mvn ...} command of README and of the pages of docs/ beside it (in shell blocks
+ * and in inline code), and the commands a build log prints. {@link Shell} runs them, as a user would.
  */
 public final class ReadmeCommands {
     private static final Pattern FENCE = Pattern.compile("(?m)^```(\\w*)\\n(.*?)^```", Pattern.DOTALL);
@@ -22,18 +25,52 @@ public final class ReadmeCommands {
     private static final Pattern PRINTED = Pattern.compile("mvn \\S*edge-addons\\S*:[a-z]+");
 
     private final String text;
+    /** README's text, then each docs/*.md page's: where {@link #mavenCommands()} looks. */
+    private final List<String> documents;
 
-    private ReadmeCommands(String text) {
+    private ReadmeCommands(String text, List<String> documents) {
         this.text = text;
+        this.documents = documents;
     }
 
+    /** README.md, with the docs/*.md pages of its folder for {@link #mavenCommands()}. */
     public static ReadmeCommands parse(Path readme) throws IOException {
-        return new ReadmeCommands(new String(Files.readAllBytes(readme), StandardCharsets.UTF_8));
+        String text = read(readme);
+        List<String> documents = new ArrayList<>();
+        documents.add(text);
+        Path docs = readme.toAbsolutePath().getParent().resolve("docs");
+        if (Files.isDirectory(docs)) {
+            try (Stream<Path> pages = Files.list(docs)) {
+                for (Path page : (Iterable<Path>) pages.filter(f -> f.toString().endsWith(".md")).sorted()::iterator) {
+                    documents.add(read(page));
+                }
+            }
+        }
+        return new ReadmeCommands(text, documents);
+    }
+
+    private static String read(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     /** README's text. */
     public String text() {
         return text;
+    }
+
+    /**
+     * The section of README under the heading {@code ## heading}, up to the next heading of that level: its
+     * {@link #blocks}, {@link #block} and {@link #mavenCommands} are that section's only.
+     */
+    public ReadmeCommands section(String heading) {
+        Matcher start = Pattern.compile("(?m)^## " + Pattern.quote(heading) + "[ \\t]*$").matcher(text);
+        if (!start.find()) {
+            throw new IllegalStateException("README has no section '## " + heading + "'");
+        }
+        Matcher next = Pattern.compile("(?m)^## ").matcher(text);
+        int end = next.find(start.end()) ? next.start() : text.length();
+        String part = text.substring(start.start(), end);
+        return new ReadmeCommands(part, Collections.singletonList(part));
     }
 
     /** The content of every fenced block with this info string ({@code xml}, {@code json}, {@code bash}). */
@@ -66,11 +103,18 @@ public final class ReadmeCommands {
     }
 
     /**
-     * Every distinct {@code mvn} command of README, in order: lines of shell blocks (without a trailing
-     * {@code # comment}) and inline code, whitespace folded to single spaces.
+     * Every distinct {@code mvn} command of README and of docs/*.md, in order: lines of shell blocks (without
+     * a trailing {@code # comment}) and inline code, whitespace folded to single spaces.
      */
     public Set<String> mavenCommands() {
         Set<String> out = new LinkedHashSet<>();
+        for (String document : documents) {
+            mavenCommands(document, out);
+        }
+        return out;
+    }
+
+    private static void mavenCommands(String text, Set<String> out) {
         Matcher m = FENCE.matcher(text);
         StringBuilder prose = new StringBuilder();
         int last = 0;
@@ -94,7 +138,6 @@ public final class ReadmeCommands {
                 out.add(code);
             }
         }
-        return out;
     }
 
     /**
