@@ -35,9 +35,9 @@ public enum Rule {
             "Chromium refuses it: \"Could not load icon\"",
             "\"%1$s\" names %2$s, which is an empty file (0 bytes). Replace it with the real image."),
     ICON_FORMAT(ERROR, ERROR, OFF,
-            "an icon is not a PNG, JPEG, BMP or ICO image (SVG and WebP are not supported)",
+            "an icon is not an image Chromium decodes (PNG, JPEG, BMP, ICO, GIF); SVG and WebP are not",
             "Chromium cannot decode it (\"Could not decode image\") and the install fails",
-            "\"%1$s\" names %2$s, which is %3$s; Chromium takes PNG, JPEG, BMP or ICO icons. Export the icon as"
+            "\"%1$s\" names %2$s, which is %3$s; Chromium takes PNG (best), JPEG, BMP or ICO icons. Export the icon as"
                     + " PNG (16, 32, 48 and 128 pixels)."),
     ICON_128_MISSING(WARNING, WARNING, OFF,
             "\"icons\" has no 128-pixel icon",
