@@ -446,6 +446,41 @@ class PackageRulesTest {
         assertTrue(the(Rule.NAME_TOO_LONG, longer).message().contains("the Firefox Add-ons listing takes at most 50"));
     }
 
+    // ---------------------------------------------------------------------------------------------- cost
+
+    @Test
+    void ofFiveThousandFilesOnlyTheFewARuleNeedsAreRead() throws Exception {
+        Map<String, Long> entries = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> bytes = new java.util.HashMap<>();
+        String manifest = mv3("\"default_locale\": \"en\"", "\"description\": \"__MSG_d__\"",
+                "\"icons\": {\"128\": \"icons/128.png\"}",
+                "\"declarative_net_request\": {\"rule_resources\": [{\"id\": \"r\", \"path\": \"rules.json\"}]}");
+        bytes.put("_locales/en/messages.json", "{\"d\": {\"message\": \"D\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.put("rules.json", "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.put("icons/128.png", PNG);
+        bytes.put("notes.txt", "plain text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> e : bytes.entrySet()) {
+            entries.put(e.getKey(), (long) e.getValue().length);
+        }
+        for (int i = 0; entries.size() < 5000; i++) {
+            entries.put((i % 2 == 0 ? "js/f" : "img/f") + i + (i % 2 == 0 ? ".js" : ".png"), 20_000L);
+        }
+        List<String> read = new ArrayList<>();
+        PackageContent content = new PackageContent(entries, (name, max) -> {
+            read.add(name);
+            byte[] b = bytes.get(name);
+            return b == null ? new byte[0] : Arrays.copyOf(b, Math.min(b.length, max));
+        });
+        Manifest parsed = new Manifest(com.google.gson.JsonParser.parseString(manifest).getAsJsonObject(), null);
+
+        CheckReport report = new PackageChecks(Store.EDGE, Collections.emptySet()).check(parsed, content);
+
+        assertClean(report);
+        assertEquals(new java.util.TreeSet<>(Arrays.asList("_locales/en/messages.json", "icons/128.png", "notes.txt",
+                "rules.json")), new java.util.TreeSet<>(read), "read only the catalog, the rule file, the icon's head"
+                + " and the head of a file that may hold a key");
+    }
+
     // ---------------------------------------------------------------------------------------------- the report
 
     @Test
