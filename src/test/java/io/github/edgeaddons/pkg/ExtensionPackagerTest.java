@@ -151,4 +151,16 @@ class ExtensionPackagerTest {
         assertFalse(e.getMessage().contains("offset"), e.getMessage());
         assertFalse(Files.exists(zip));
     }
+
+    @Test
+    void aDotEnvInTheFolderIsPackedAsIsAndTheChecksRefuseTheZip() throws Exception {
+        Path src = folder("ext");
+        write(src.resolve(".env"), "API_TOKEN=secret");
+        Path zip = dir.resolve("x.zip");
+        new ExtensionPackager(src, "s").pack(zip, dir.resolve("w"), "1.0.0");
+        assertTrue(files(zip).contains(".env"), "the packager leaves the choice of files to the user");
+        InvalidPackageException e = assertThrows(InvalidPackageException.class, () -> new PackageValidator().validate(zip));
+        assertEquals(".env", e.report().errors().get(0).file());
+        assertEquals(io.github.edgeaddons.pkg.checks.Rule.SECRET_FILE, e.report().errors().get(0).rule());
+    }
 }

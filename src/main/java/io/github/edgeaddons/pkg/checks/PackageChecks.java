@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -257,8 +256,8 @@ public final class PackageChecks {
                     || written.startsWith("data:") || PLACEHOLDER.matcher(written).find()) {
                 return null;
             }
-            if (kind == Ref.RESOURCE && (written.indexOf('*') >= 0)) {
-                return null; // a glob: it may match nothing, which is not an error
+            if (written.indexOf('*') >= 0) {
+                return null; // a glob (web-accessible resources, sandbox pages): it may match nothing, not an error
             }
             String file = written;
             if (kind == Ref.PAGE) {
@@ -502,14 +501,17 @@ public final class PackageChecks {
             }
             if (defaultLocale != null && !locales.contains(defaultLocale)) {
                 report(Rule.LOCALE_MESSAGES_MISSING, MANIFEST, manifest.line("default_locale"),
-                        LOCALES + defaultLocale + "/messages.json", " (\"default_locale\" is \"" + defaultLocale + "\")");
+                        LOCALES + defaultLocale + "/messages.json", " (\"default_locale\" is \"" + defaultLocale + "\")",
+                        "set \"default_locale\" to a language the package has (" + String.join(", ", locales) + ")");
             }
             int catalogs = 0;
             for (String locale : locales) {
                 String file = LOCALES + locale + "/messages.json";
                 if (!content.isFile(file)) {
-                    report(Rule.LOCALE_MESSAGES_MISSING, file, 0, file,
-                            locale.equals(defaultLocale) ? " (the default locale's catalog)" : "");
+                    boolean isDefault = locale.equals(defaultLocale);
+                    report(Rule.LOCALE_MESSAGES_MISSING, file, 0, file, isDefault ? " (the default locale's catalog)" : "",
+                            isDefault ? "set \"default_locale\" to another language" : "remove the folder _locales/"
+                                    + locale + "/");
                     continue;
                 }
                 Map<String, String> catalog = catalog(file);
@@ -732,10 +734,5 @@ public final class PackageChecks {
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         int see = message.indexOf("\nSee ");
         return (see >= 0 ? message.substring(0, see) : message).replace('\n', ' ').trim();
-    }
-
-    /** Every rule, for documentation. */
-    public static List<Rule> rules() {
-        return Collections.unmodifiableList(Arrays.asList(Rule.values()));
     }
 }

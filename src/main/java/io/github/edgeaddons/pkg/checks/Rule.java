@@ -134,7 +134,7 @@ public enum Rule {
     LOCALE_MESSAGES_MISSING(ERROR, ERROR, ERROR,
             "a locale (or the default locale) has no messages.json",
             "Chromium refuses it: \"Catalog file is missing for locale\"",
-            "%1$s is missing%2$s. Add it (a JSON object of messages), or remove the locale's folder."),
+            "%1$s is missing%2$s. Add it (a JSON object of messages), or %3$s."),
     MESSAGES_INVALID(ERROR, ERROR, ERROR,
             "a messages.json is not a JSON object of {\"message\": ...} entries",
             "Chromium refuses the package when a catalog cannot be read",

@@ -310,8 +310,10 @@ class PackageRulesTest {
         List<Finding> f = r.findings().stream().filter(x -> x.rule() == Rule.LOCALE_MESSAGES_MISSING)
                 .collect(Collectors.toList());
         assertEquals(2, f.size(), r.findings()::toString);
-        assertAt(f.get(0), "manifest.json", 5, "_locales/fr/messages.json is missing (\"default_locale\" is \"fr\")");
-        assertAt(f.get(1), "_locales/de/messages.json", 0, "_locales/de/messages.json is missing", "Add it");
+        assertAt(f.get(0), "manifest.json", 5, "_locales/fr/messages.json is missing (\"default_locale\" is \"fr\")",
+                "set \"default_locale\" to a language the package has (de, en)");
+        assertAt(f.get(1), "_locales/de/messages.json", 0, "_locales/de/messages.json is missing", "Add it",
+                "or remove the folder _locales/de/");
     }
 
     @Test
