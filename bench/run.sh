@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The plugin's cost as users feel it (issue 5): memory, upload throughput, verdict latency, build overhead.
 #
-#   bench/run.sh [--long] [--keep] [--runs N] [--reps N] [--sizes "1 100 500"] [--no-build] [--only polling,mem,tput,latency,overhead]
+#   bench/run.sh [--long] [--keep] [--runs N] [--reps N] [--sizes "1 100 500"] [--no-build] [--only polling,checks,mem,tput,latency,overhead]
 #
 #   --long      also measure the verdict latency of a 5-minute operation (adds about 5.5 minutes)
 #   --keep      keep the generated zips and the private local repository (about 0.5 GB) in $BENCH_OUT;
@@ -11,8 +11,9 @@
 #   --sizes     zip sizes in MB (10^6 bytes) for the memory and throughput figures (default "1 100 500")
 #   --no-build  use the plugin already built into the bench's private repository ($BENCH_OUT/m2repo, a copy
 #               of ~/.m2/repository kept by an earlier run with --keep) and the simulator in target/test-classes
-#   --only      run only some sections (comma separated: polling, mem, tput, latency, overhead);
-#               "--only polling" alone needs no private repository and takes about 2-3 minutes
+#   --only      run only some sections (comma separated: polling, checks, mem, tput, latency, overhead);
+#               "--only polling" and "--only checks" need no private repository ("polling" takes about 2-3
+#               minutes, "checks" a few seconds)
 #
 # Everything runs on this machine: the Edge API simulator (test sources) listens on 127.0.0.1 and Maven
 # runs offline (-o), so nothing goes beyond loopback. Output goes to $BENCH_OUT (default target/bench),
@@ -21,7 +22,7 @@
 # curl is used when present, else the JDK's HttpClient (bench/BenchTool.java).
 set -euo pipefail
 
-LONG=0 KEEP=0 RUNS=5 REPS=3 BUILD=1 SIZES="1 100 500" ONLY="polling,mem,tput,latency,overhead"
+LONG=0 KEEP=0 RUNS=5 REPS=3 BUILD=1 SIZES="1 100 500" ONLY="polling,checks,mem,tput,latency,overhead"
 while [ $# -gt 0 ]; do
   case "$1" in
     --long) LONG=1 ;;
@@ -111,15 +112,32 @@ echo
 # ---------------------------------------------------------------------------------------------- 0
 # The poll policy (issue 9): the real client and Poller against the simulator, on a clock both share that
 # skips the waits, so the 10-minute operations take no 10 minutes (see PollBench's Javadoc).
+# test_classpath: compiles the test sources once and prints the classpath the in-process benches run on
+test_classpath() {
+  if [ ! -s "$OUT/test-bench.cp" ]; then
+    (cd "$ROOT" && mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/test-bench.cp" \
+        -Dmdep.includeScope=test >"$OUT/mvn-test-bench.log" 2>&1) || { tail -40 "$OUT/mvn-test-bench.log" >&2; exit 1; }
+  fi
+  echo "$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$OUT/test-bench.cp")"
+}
+rm -f "$OUT/test-bench.cp"
 if want polling; then
   echo "== 0. Poll policy: worst-case verdict lag and status requests per operation, previous default vs new  [load $(load)]"
-  (cd "$ROOT" && mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/poll-bench.cp" \
-      -Dmdep.includeScope=test >"$OUT/mvn-poll-bench.log" 2>&1) || { tail -40 "$OUT/mvn-poll-bench.log" >&2; exit 1; }
-  java -cp "$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$OUT/poll-bench.cp")" \
-      io.github.edgeaddons.client.PollBench
+  java -cp "$(test_classpath)" io.github.edgeaddons.client.PollBench
   echo
-  if [ "$ONLY" = polling ]; then exit 0; fi
 fi
+
+# ---------------------------------------------------------------------------------------------- 0b
+# The package checks (issue 17): PackageValidator in-process on a 5,000-file, 100 MB zip (ChecksBench's Javadoc).
+if want checks; then
+  echo "== 0b. Package checks of a 5,000-file, 100 MB zip, in-process  [load $(load)]"
+  java -cp "$(test_classpath)" io.github.edgeaddons.pkg.checks.ChecksBench "$OUT/checks-5000.zip" 5000 100000000 20
+  echo
+fi
+case ",$ONLY," in
+  *,mem,*|*,tput,*|*,latency,*|*,overhead,*) ;;
+  *) echo "logs in $OUT"; exit 0 ;;
+esac
 
 # ---------------------------------------------------------------------------------------------- build
 PLUGIN_VERSION="$(awk '/<artifactId>edge-addons-maven-plugin<\/artifactId>/ {f=1} f && /<version>/ {gsub(/.*<version>|<\/version>.*/, ""); print; exit}' "$ROOT/pom.xml")"

@@ -4,12 +4,14 @@ import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.OutputTimestamp;
 import io.github.edgeaddons.pkg.ExtensionPackager;
 import io.github.edgeaddons.pkg.InvalidPackageException;
+import io.github.edgeaddons.pkg.checks.Rule;
 import io.github.edgeaddons.release.StepResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -24,6 +26,8 @@ import org.apache.maven.project.MavenProjectHelper;
  * {@code 1.2.3} and {@code version_name} {@code 1.2.3-beta}); the source manifest.json is not changed. The
  * zip is the main artifact of an {@code edge-extension} project, and is attached (type zip) to a project of
  * another packaging. With {@code project.build.outputTimestamp} set, two builds give byte-identical zips.
+ * The zip then gets the package checks of {@code validate} (a manifest.json syntax error is reported with its
+ * line and column before anything is written).
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class PackageMojo extends AbstractEdgeMojo {
@@ -49,6 +53,14 @@ public class PackageMojo extends AbstractEdgeMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     protected String outputTimestamp;
 
+    /**
+     * Package checks to silence, by code, comma-separated (e.g. {@code KEY_FIELD,NAME_TOO_LONG}): their
+     * findings are neither errors nor warnings, and the build says which rule was silenced. The codes are
+     * listed in the README's table of checks; an unknown code fails the build.
+     */
+    @Parameter(property = "edge.ignoredChecks")
+    protected String ignoredChecks;
+
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     protected File outputDirectory;
 
@@ -70,6 +82,7 @@ public class PackageMojo extends AbstractEdgeMojo {
     @Override
     protected void doExecute(StepResult step)
             throws ConfigException, InvalidPackageException, MojoExecutionException {
+        Set<Rule> ignored = Rule.parseCodes(ignoredChecks, AbstractPackageMojo.IGNORED_CHECKS);
         Path zip = outputDirectory.toPath().resolve(finalName + ".zip");
         ExtensionPackager.Result packed;
         try {
@@ -91,6 +104,7 @@ public class PackageMojo extends AbstractEdgeMojo {
                 + shown(base, extensionDirectory.toPath()) + " into " + shown(base, zip) + " (" + packed.zipBytes
                 + " bytes), manifest.json version " + packed.version
                 + (packed.versionName == null ? "" : ", version_name " + packed.versionName) + ".");
+        AbstractPackageMojo.checkRules(zip, ignored, session, getLog());
     }
 
     private static List<String> list(String[] patterns) {

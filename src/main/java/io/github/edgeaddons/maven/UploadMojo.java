@@ -47,6 +47,14 @@ public class UploadMojo extends AbstractNetworkMojo {
     @Parameter(property = "edge.checkVersion", defaultValue = "true")
     protected boolean checkVersion;
 
+    /**
+     * Package checks to silence, by code, comma-separated (e.g. {@code KEY_FIELD,NAME_TOO_LONG}): their
+     * findings are neither errors nor warnings, and the build says which rule was silenced. The codes are
+     * listed in the README's table of checks; an unknown code fails the build.
+     */
+    @Parameter(property = "edge.ignoredChecks")
+    protected String ignoredChecks;
+
     /** This execution: whether upload runs from the lifecycle, and how publish's expressions evaluate. */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     protected MojoExecution mojoExecution;
@@ -80,7 +88,8 @@ public class UploadMojo extends AbstractNetworkMojo {
     @Override
     protected void doExecute(StepResult step) throws ConfigException, InvalidPackageException, EdgeApiException {
         NetworkSettings network = checkedNetworkSettings();
-        PackageInfo pkg = AbstractPackageMojo.checkedPackage(project, file, classifier, checkVersion, true);
+        PackageInfo pkg = AbstractPackageMojo.checkedPackage(project, file, classifier, checkVersion,
+                ignoredChecks, true, session, getLog());
         checkNotesOfFollowingPublish();
         ClientSettings client = clientSettings(network);
         if (dryRun) {

@@ -109,6 +109,10 @@ public final class ExtensionPackager {
                     + " version (" + ExtensionVersion.RULE + ", optionally followed by a qualifier such as"
                     + " -beta): set <version> in the POM to one, e.g. 1.2.3 or 1.2.3-beta.");
         }
+        // strictly, as validate reads it: a syntax error is reported with the file, its line and column
+        try (java.io.InputStream in = Files.newInputStream(source)) {
+            PackageValidator.parseManifest(source.toString(), in);
+        }
         Path manifest = workDirectory.resolve(MANIFEST);
         Files.createDirectories(workDirectory);
         String text = new String(Files.readAllBytes(source), StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package io.github.edgeaddons.pkg;
 
+import io.github.edgeaddons.pkg.checks.CheckReport;
+import io.github.edgeaddons.pkg.checks.Store;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -12,14 +14,26 @@ public final class PackageInfo {
     private final String version;
     private final int manifestVersion;
     private final int entryCount;
+    private final CheckReport report;
 
     public PackageInfo(Path path, long size, String name, String version, int manifestVersion, int entryCount) {
+        this(path, size, name, version, manifestVersion, entryCount, CheckReport.empty(Store.EDGE));
+    }
+
+    public PackageInfo(Path path, long size, String name, String version, int manifestVersion, int entryCount,
+            CheckReport report) {
         this.path = Objects.requireNonNull(path, "path");
         this.size = size;
         this.name = Objects.requireNonNull(name, "name");
         this.version = Objects.requireNonNull(version, "version");
         this.manifestVersion = manifestVersion;
         this.entryCount = entryCount;
+        this.report = Objects.requireNonNull(report, "report");
+    }
+
+    /** The package rules' warnings and silenced rules (a package with errors has no PackageInfo). */
+    public CheckReport report() {
+        return report;
     }
 
     /** The zip file. */

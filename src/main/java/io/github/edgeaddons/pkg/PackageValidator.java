@@ -24,10 +24,21 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.edgeaddons.pkg.checks.CheckReport;
+import io.github.edgeaddons.pkg.checks.Manifest;
+import io.github.edgeaddons.pkg.checks.PackageChecks;
+import io.github.edgeaddons.pkg.checks.PackageContent;
+import io.github.edgeaddons.pkg.checks.Rule;
+import io.github.edgeaddons.pkg.checks.Store;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -52,7 +63,12 @@ public final class PackageValidator {
 
     private static final long MIB = 1024L * 1024;
 
+    /** How users silence a rule, for the failure's last line. */
+    public static final String IGNORED_CHECKS_SETTING = "<ignoredChecks> (edge.ignoredChecks, comma-separated codes)";
+
     private final long maxSizeBytes;
+    private Store store = Store.EDGE;
+    private Set<Rule> ignored = EnumSet.noneOf(Rule.class);
 
     public PackageValidator() {
         this(DEFAULT_MAX_SIZE);
@@ -63,6 +79,18 @@ public final class PackageValidator {
             throw new IllegalArgumentException("maxSizeBytes must be positive, was " + maxSizeBytes);
         }
         this.maxSizeBytes = maxSizeBytes;
+    }
+
+    /** Checks against this store's rules (default: Edge). */
+    public PackageValidator store(Store store) {
+        this.store = store;
+        return this;
+    }
+
+    /** Rules the user silenced: counted in the report, neither errors nor warnings. */
+    public PackageValidator ignoring(Set<Rule> rules) {
+        this.ignored = rules == null || rules.isEmpty() ? EnumSet.noneOf(Rule.class) : EnumSet.copyOf(rules);
+        return this;
     }
 
     public long maxSizeBytes() {
@@ -77,14 +105,20 @@ public final class PackageValidator {
         long size = checkSize(zip);
         checkMagic(zip);
         try (ZipFile zipFile = open(zip)) {
-            List<String> names = entryNames(zip, zipFile);
+            Map<String, Long> entries = entries(zip, zipFile);
+            List<String> names = new ArrayList<>(entries.keySet());
             checkHasFiles(zip, zipFile, names);
             ZipEntry manifestEntry = findManifest(zip, zipFile, names);
-            JsonObject manifest = readManifest(zip, zipFile, manifestEntry);
-            int manifestVersion = manifestVersion(zip, manifest);
-            String name = name(zip, manifest);
-            String version = version(zip, manifest);
-            return new PackageInfo(zip, size, name, version, manifestVersion, names.size());
+            Manifest manifest = readManifest(zip, zipFile, manifestEntry);
+            int manifestVersion = manifestVersion(zip, manifest.json());
+            String name = name(zip, manifest.json());
+            String version = version(zip, manifest.json());
+            CheckReport report = new PackageChecks(store, ignored)
+                    .check(manifest, new PackageContent(entries, (entry, max) -> read(zipFile, entry, max)));
+            if (report.hasErrors()) {
+                throw new InvalidPackageException(report.failureMessage(zip.toString(), IGNORED_CHECKS_SETTING), report);
+            }
+            return new PackageInfo(zip, size, name, version, manifestVersion, names.size(), report);
         } catch (IOException e) {
             // only close() can get here; the checks turn their own IOExceptions into messages
             throw new InvalidPackageException("Extension package " + zip + " cannot be read: " + e.getMessage());
@@ -209,17 +243,33 @@ public final class PackageValidator {
         return new InvalidPackageException("Extension package " + zip + " cannot be read: " + describe(e));
     }
 
-    private static List<String> entryNames(Path zip, ZipFile zipFile) throws InvalidPackageException {
-        List<String> names = new ArrayList<>(zipFile.size());
+    /** Every entry's name and uncompressed size, from the central directory, in the zip's order. */
+    private static Map<String, Long> entries(Path zip, ZipFile zipFile) throws InvalidPackageException {
+        Map<String, Long> entries = new LinkedHashMap<>(zipFile.size() * 2);
         try {
-            Enumeration<? extends ZipEntry> entries = zipFile.entries();
-            while (entries.hasMoreElements()) {
-                names.add(entries.nextElement().getName());
+            Enumeration<? extends ZipEntry> all = zipFile.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry e = all.nextElement();
+                entries.putIfAbsent(e.getName(), e.getSize());
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw corrupt(zip, e);
         }
-        return names;
+        return entries;
+    }
+
+    /** Up to {@code max} bytes of one entry, for the checks that look inside a file. */
+    private static byte[] read(ZipFile zipFile, String name, int max) throws IOException {
+        ZipEntry entry = zipFile.getEntry(name);
+        if (entry == null) {
+            throw new IOException("no entry " + name);
+        }
+        try (InputStream in = zipFile.getInputStream(entry)) {
+            if (max == Integer.MAX_VALUE) {
+                return in.readAllBytes();
+            }
+            return in.readNBytes(max);
+        }
     }
 
     // --- 4. entries ----------------------------------------------------------------------------
@@ -308,11 +358,25 @@ public final class PackageValidator {
 
     // --- 6. manifest.json is a JSON object -----------------------------------------------------
 
-    private static JsonObject readManifest(Path zip, ZipFile zipFile, ZipEntry entry) throws InvalidPackageException {
-        String where = "manifest.json in " + zip;
+    private static Manifest readManifest(Path zip, ZipFile zipFile, ZipEntry entry) throws InvalidPackageException {
+        try (InputStream raw = zipFile.getInputStream(entry)) {
+            return parseManifest("manifest.json in " + zip, raw);
+        } catch (IOException e) {
+            throw unreadableEntry(zip, e);
+        }
+    }
+
+    /**
+     * Reads a manifest.json strictly (UTF-8, JSON plus the comments and BOM Chrome accepts, no key twice, an
+     * object), noting the line of each value for the findings.
+     *
+     * @param where the file for messages, e.g. "manifest.json in target/x.zip"
+     * @throws IOException when the bytes cannot be read (not when they are not JSON)
+     */
+    public static Manifest parseManifest(String where, InputStream raw) throws InvalidPackageException, IOException {
         JsonElement root;
-        try (InputStream raw = zipFile.getInputStream(entry);
-             BufferedInputStream in = new BufferedInputStream(raw)) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (BufferedInputStream in = new BufferedInputStream(raw)) {
             skipUtf8Bom(where, in);
             // Strict UTF-8: Chrome refuses manifests that are not valid UTF-8, so report instead of replacing.
             Charset utf8 = StandardCharsets.UTF_8;
@@ -330,7 +394,7 @@ public final class PackageValidator {
                 throw new InvalidPackageException(where + " is empty. It must contain a JSON object with at least"
                         + " manifest_version, name and version.");
             }
-            root = readValue(where, json);
+            root = readValue(where, json, "", lines);
             boolean more;
             try {
                 more = json.peek() != JsonToken.END_DOCUMENT;
@@ -348,21 +412,19 @@ public final class PackageValidator {
             }
             if (cause instanceof IOException && !(cause instanceof com.google.gson.stream.MalformedJsonException)
                     && !(cause instanceof EOFException)) {
-                throw unreadableEntry(zip, (IOException) cause);
+                throw (IOException) cause;
             }
             throw new InvalidPackageException(where + " is not valid JSON: " + describe(e) + ". Fix the syntax error.");
         } catch (CharacterCodingException e) {
             throw notUtf8(where);
         } catch (com.google.gson.stream.MalformedJsonException | EOFException e) {
             throw new InvalidPackageException(where + " is not valid JSON: " + describe(e) + ". Fix the syntax error.");
-        } catch (IOException e) {
-            throw unreadableEntry(zip, e);
         }
         if (!root.isJsonObject()) {
             throw new InvalidPackageException(where + " is not a JSON object (it is " + kind(root)
                     + "). The manifest must be an object like {\"manifest_version\": 3, \"name\": ..., \"version\": ...}.");
         }
-        return root.getAsJsonObject();
+        return new Manifest(root.getAsJsonObject(), lines);
     }
 
     private static String readAll(Reader reader) throws IOException {
@@ -423,7 +485,8 @@ public final class PackageValidator {
     }
 
     /** One JSON value, read strictly; an object that names a key twice is refused, naming the key. */
-    private static JsonElement readValue(String where, JsonReader json) throws IOException, InvalidPackageException {
+    private static JsonElement readValue(String where, JsonReader json, String path, Map<String, Integer> lines)
+            throws IOException, InvalidPackageException {
         switch (json.peek()) {
             case BEGIN_OBJECT: {
                 JsonObject o = new JsonObject();
@@ -436,7 +499,9 @@ public final class PackageValidator {
                                 + " same object" + at + ". JSON parsers disagree on which one counts, and the store"
                                 + " refuses such a manifest: keep one.");
                     }
-                    o.add(name, readValue(where, json));
+                    String child = path.isEmpty() ? name : path + "." + name;
+                    lines.put(child, line(json));
+                    o.add(name, readValue(where, json, child, lines));
                 }
                 json.endObject();
                 return o;
@@ -445,7 +510,10 @@ public final class PackageValidator {
                 JsonArray a = new JsonArray();
                 json.beginArray();
                 while (json.hasNext()) {
-                    a.add(readValue(where, json));
+                    String child = path + "[" + a.size() + "]";
+                    json.peek();
+                    lines.put(child, line(json));
+                    a.add(readValue(where, json, child, lines));
                 }
                 json.endArray();
                 return a;
@@ -488,6 +556,21 @@ public final class PackageValidator {
     private static InvalidPackageException unreadableEntry(Path zip, IOException e) {
         return new InvalidPackageException("manifest.json in " + zip + " cannot be read from the zip (" + describe(e)
                 + "). The zip is probably corrupt; re-create it.");
+    }
+
+    /** The reader's current line, from its description ("... at line L column C path P"). */
+    private static int line(JsonReader json) {
+        String s = json.toString();
+        int at = s.indexOf(" at line ");
+        if (at < 0) {
+            return 0;
+        }
+        int start = at + " at line ".length();
+        int end = start;
+        while (end < s.length() && Character.isDigit(s.charAt(end))) {
+            end++;
+        }
+        return end > start ? Integer.parseInt(s.substring(start, end)) : 0;
     }
 
     private static String position(JsonReader json) {

@@ -101,4 +101,14 @@ class PluginDescriptorTest {
         assertParameter("await", "operationId", "edge.operationId", null);
         assertParameter("status", "operationId", "edge.operationId", null);
     }
+
+    @Test
+    void theGoalsThatCheckThePackageTakeIgnoredChecksAndNoOtherDoes() {
+        for (String g : Arrays.asList("validate", "upload", "package")) {
+            assertParameter(g, "ignoredChecks", "edge.ignoredChecks", null);
+        }
+        for (String g : Arrays.asList("publish", "await", "status")) {
+            assertNull(goal(g).getMojoConfiguration().getChild("ignoredChecks", false), g + " checks no package");
+        }
+    }
 }

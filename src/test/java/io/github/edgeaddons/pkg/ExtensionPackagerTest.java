@@ -138,4 +138,29 @@ class ExtensionPackagerTest {
                 () -> new ExtensionPackager(src, "s").pack(dir.resolve("x.zip"), dir.resolve("w"), "1.0.0"));
         assertTrue(e.getMessage().contains("has no manifest.json"), e.getMessage());
     }
+
+    @Test
+    void aManifestSyntaxErrorNamesTheFileLineAndColumnBeforeAnythingIsWritten() throws Exception {
+        Path src = folder("ext");
+        write(src.resolve("manifest.json"), "{\n  \"manifest_version\": 3,\n  \"name\": \"Hi\",\n  \"version\": \"1\",\n}\n");
+        Path zip = dir.resolve("x.zip");
+        InvalidPackageException e = assertThrows(InvalidPackageException.class,
+                () -> new ExtensionPackager(src, "s").pack(zip, dir.resolve("w"), "1.0.0"));
+        assertTrue(e.getMessage().startsWith(src.resolve("manifest.json") + " is not valid JSON: "), e.getMessage());
+        assertTrue(e.getMessage().contains("at line 5 column 2"), e.getMessage());
+        assertFalse(e.getMessage().contains("offset"), e.getMessage());
+        assertFalse(Files.exists(zip));
+    }
+
+    @Test
+    void aDotEnvInTheFolderIsPackedAsIsAndTheChecksRefuseTheZip() throws Exception {
+        Path src = folder("ext");
+        write(src.resolve(".env"), "API_TOKEN=secret");
+        Path zip = dir.resolve("x.zip");
+        new ExtensionPackager(src, "s").pack(zip, dir.resolve("w"), "1.0.0");
+        assertTrue(files(zip).contains(".env"), "the packager leaves the choice of files to the user");
+        InvalidPackageException e = assertThrows(InvalidPackageException.class, () -> new PackageValidator().validate(zip));
+        assertEquals(".env", e.report().errors().get(0).file());
+        assertEquals(io.github.edgeaddons.pkg.checks.Rule.SECRET_FILE, e.report().errors().get(0).rule());
+    }
 }

@@ -190,7 +190,7 @@ class PackageValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "65535.0.0.1", "1.10", "1.2.3.4"})
+    @ValueSource(strings = {"0.0.1", "65535.0.0.1", "1.10", "1.2.3.4"}) // an all-zero version: PackageChecksTest
     void validEdgeVersions(String version) throws Exception {
         PackageInfo info = validator.validate(zipWithManifest(manifest("3", "\"X\"", "\"" + version + "\"")));
         assertEquals(version, info.version());
@@ -199,7 +199,8 @@ class PackageValidatorTest {
     @Test
     void localizedNamePlaceholderIsAccepted() throws Exception {
         Path zip = zip("ext.zip", entries(
-                "manifest.json", manifest("3", "\"__MSG_appName__\"", "\"1\""),
+                "manifest.json", "{\"manifest_version\": 3, \"name\": \"__MSG_appName__\", \"version\": \"1\","
+                        + " \"default_locale\": \"en\"}",
                 "_locales/en/messages.json", "{\"appName\": {\"message\": \"X\"}}"));
         assertEquals("__MSG_appName__", validator.validate(zip).name());
     }

@@ -1,0 +1,1 @@
+export function schedule() { chrome.alarms.create('tick', {periodInMinutes: 1}); }

@@ -1,0 +1,1 @@
+document.getElementById('stop').onclick = () => chrome.alarms.clearAll();

@@ -1,0 +1,2 @@
+(()=>{console.log('background')})();
+//# sourceMappingURL=background.js.map

@@ -1,0 +1,2 @@
+(()=>{console.log('content')})();
+//# sourceMappingURL=content.js.map

@@ -1,0 +1,2 @@
+(()=>{console.log('popup')})();
+//# sourceMappingURL=popup.js.map

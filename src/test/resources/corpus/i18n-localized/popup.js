@@ -1,0 +1,1 @@
+document.getElementById('m').textContent = chrome.i18n.getMessage('greeting', ['you']);

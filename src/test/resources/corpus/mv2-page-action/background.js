@@ -1,0 +1,1 @@
+chrome.tabs.onCreated.addListener(() => chrome.browserAction.setBadgeText({text: '+'}));

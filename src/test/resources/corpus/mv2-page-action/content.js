@@ -1,0 +1,1 @@
+var s = document.createElement('script'); s.src = chrome.extension.getURL('inject.js'); document.head.appendChild(s);

@@ -1,0 +1,1 @@
+chrome.tabs.query({}, (t) => { document.getElementById('n').textContent = t.length; });

@@ -1,0 +1,1 @@
+window.addEventListener('message', (e) => console.log(e.data));

@@ -1,0 +1,1 @@
+window.addEventListener('message', (e) => e.source.postMessage('rendered', e.origin));

@@ -1,0 +1,1 @@
+chrome.storage.session.get('lastWord', ({lastWord}) => { document.getElementById('definition').textContent = lastWord || ''; });
