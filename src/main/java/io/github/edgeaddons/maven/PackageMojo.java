@@ -2,6 +2,7 @@ package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.OutputTimestamp;
+import io.github.edgeaddons.config.Plurals;
 import io.github.edgeaddons.pkg.ExtensionPackager;
 import io.github.edgeaddons.pkg.InvalidPackageException;
 import io.github.edgeaddons.release.StepResult;
@@ -87,7 +88,8 @@ public class PackageMojo extends AbstractEdgeMojo {
             projectHelper.attachArtifact(project, "zip", null, zip.toFile());
         }
         Path base = project.getBasedir() == null ? null : project.getBasedir().toPath();
-        getLog().info("Packed " + packed.files + " files (" + packed.contentBytes + " bytes) from "
+        getLog().info("Packed " + Plurals.count(packed.files, "file") + " ("
+                + Plurals.count(packed.contentBytes, "byte") + ") from "
                 + shown(base, extensionDirectory.toPath()) + " into " + shown(base, zip) + " (" + packed.zipBytes
                 + " bytes), manifest.json version " + packed.version
                 + (packed.versionName == null ? "" : ", version_name " + packed.versionName) + ".");
