@@ -46,6 +46,15 @@ public class PackageMojo extends AbstractEdgeMojo {
     @Parameter(property = "edge.excludes")
     protected String[] excludes;
 
+    /**
+     * Pack the files that symbolic links in the extension folder point to when they lie outside the folder.
+     * Links are never stored as links: one to a file or folder inside the extension folder always gives the
+     * files it points to; one that leads out of the folder fails the build (naming the link and its target)
+     * unless this is {@code true}.
+     */
+    @Parameter(property = "edge.allowExternalLinks", defaultValue = "false")
+    protected boolean allowExternalLinks;
+
     /** Entry time of every file in the zip, for reproducible builds (ISO-8601 or seconds since 1970). */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     protected String outputTimestamp;
@@ -78,6 +87,7 @@ public class PackageMojo extends AbstractEdgeMojo {
                     .includes(list(includes))
                     .excludes(list(excludes))
                     .fixedTime(OutputTimestamp.parse(outputTimestamp))
+                    .allowExternalLinks(allowExternalLinks, "edge.allowExternalLinks")
                     .pack(zip, outputDirectory.toPath().resolve("edge-extension"), project.getVersion());
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the extension zip " + zip + ": " + e.getMessage(), e);
@@ -92,7 +102,11 @@ public class PackageMojo extends AbstractEdgeMojo {
                 + Plurals.count(packed.contentBytes, "byte") + ") from "
                 + shown(base, extensionDirectory.toPath()) + " into " + shown(base, zip) + " (" + packed.zipBytes
                 + " bytes), manifest.json version " + packed.version
-                + (packed.versionName == null ? "" : ", version_name " + packed.versionName) + ".");
+                + (packed.versionName == null ? "" : ", version_name " + packed.versionName)
+                + (packed.links.isEmpty() ? "" : ", following " + Plurals.count(packed.links.size(), "symbolic link"))
+                + ".");
+        packed.externalLinks.forEach((link, target) -> getLog().warn("Packed " + link + " from outside the extension"
+                + " folder (" + link + " -> " + target + ") because edge.allowExternalLinks is true."));
     }
 
     private static List<String> list(String[] patterns) {
