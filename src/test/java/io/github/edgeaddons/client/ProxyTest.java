@@ -19,13 +19,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proxy from settings.xml is used, and nonProxyHosts bypasses it. The simulator plays the proxy: a
@@ -98,59 +102,100 @@ class ProxyTest {
         assertFalse(p.toString().contains("p,"), "the proxy password is not shown: " + p);
     }
 
-    @Test
-    void proxyCredentialsAnswerTheProxysChallenge() throws Exception {
-        // a forward proxy that wants Basic credentials (407 first), then relays GETs to the store
-        List<String> proxyAuthorizations = new CopyOnWriteArrayList<>();
-        HttpServer proxy =
-                HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        HttpClient relay = HttpClient.newHttpClient();
-        String expected = "Basic " + Base64.getEncoder()
-                .encodeToString("proxy-user:proxy-pass".getBytes(StandardCharsets.UTF_8));
-        proxy.createContext("/", ex -> {
-            String auth = ex.getRequestHeaders().getFirst("Proxy-Authorization");
-            proxyAuthorizations.add(String.valueOf(auth));
-            if (!expected.equals(auth)) {
-                ex.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"corporate proxy\"");
-                ex.sendResponseHeaders(407, -1);
-                ex.close();
-                return;
-            }
-            try {
-                HttpRequest.Builder forward = HttpRequest.newBuilder(
-                        URI.create(proxyAndStore.baseUrl() + ex.getRequestURI().getRawPath()));
-                for (String h : new String[] {"Authorization", "X-ClientID"}) {
-                    String v = ex.getRequestHeaders().getFirst(h);
-                    if (v != null) {
-                        forward.header(h, v);
+    /**
+     * A forward proxy that wants Basic credentials: without them it reads the request, body included, and
+     * answers 407; with them it relays the request (method, body, the store's headers) to the store and its
+     * answer back. It counts every request and every body byte that crossed it.
+     */
+    private static final class AuthenticatingProxy implements AutoCloseable {
+        final String expected;
+        final List<String> proxyAuthorizations = new CopyOnWriteArrayList<>();
+        final List<Long> bodyBytes = new CopyOnWriteArrayList<>();
+        private final HttpServer server;
+        private final HttpClient relay = HttpClient.newHttpClient();
+
+        AuthenticatingProxy(String user, String password) throws IOException {
+            expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                    .getBytes(StandardCharsets.UTF_8));
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", ex -> {
+                byte[] body = ex.getRequestBody().readAllBytes();
+                String auth = ex.getRequestHeaders().getFirst("Proxy-Authorization");
+                proxyAuthorizations.add(String.valueOf(auth));
+                bodyBytes.add((long) body.length);
+                if (!expected.equals(auth)) {
+                    ex.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"corporate proxy\"");
+                    ex.sendResponseHeaders(407, -1);
+                    ex.close();
+                    return;
+                }
+                try {
+                    HttpRequest.Builder forward = HttpRequest.newBuilder(
+                            URI.create(proxyAndStore.baseUrl() + ex.getRequestURI().getRawPath()))
+                            .method(ex.getRequestMethod(), body.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                    for (String h : new String[] {"Authorization", "X-ClientID", "Content-Type"}) {
+                        String v = ex.getRequestHeaders().getFirst(h);
+                        if (v != null) {
+                            forward.header(h, v);
+                        }
                     }
+                    HttpResponse<byte[]> r = relay.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    r.headers().firstValue("Location").ifPresent(l -> ex.getResponseHeaders().set("Location", l));
+                    r.headers().firstValue("Content-Type").ifPresent(t -> ex.getResponseHeaders().set("Content-Type", t));
+                    ex.sendResponseHeaders(r.statusCode(), r.body().length == 0 ? -1 : r.body().length);
+                    if (r.body().length > 0) {
+                        ex.getResponseBody().write(r.body());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    ex.sendResponseHeaders(502, -1);
                 }
-                HttpResponse<byte[]> r =
-                        relay.send(forward.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-                ex.sendResponseHeaders(r.statusCode(), r.body().length == 0 ? -1 : r.body().length);
-                if (r.body().length > 0) {
-                    ex.getResponseBody().write(r.body());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                ex.sendResponseHeaders(502, -1);
-            }
-            ex.close();
-        });
-        proxy.start();
-        try {
-            ProxySettings settings = new ProxySettings("127.0.0.1", proxy.getAddress().getPort(), "proxy-user",
-                    "proxy-pass", null);
+                ex.close();
+            });
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void proxyCredentialsGoWithTheFirstRequest() throws Exception {
+        try (AuthenticatingProxy proxy = new AuthenticatingProxy("proxy-user", "proxy-pass")) {
+            ProxySettings settings = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", "proxy-pass", null);
             try (EdgeAddonsClient client = new EdgeAddonsClient(settings(settings))) {
                 assertTrue(client.credentialsAccepted(seconds(10)));
             }
-        } finally {
-            proxy.stop(0);
+            assertEquals(Collections.singletonList(proxy.expected), proxy.proxyAuthorizations,
+                    "no request without credentials, so no 407");
         }
-        assertEquals(2, proxyAuthorizations.size(), "a challenge, then the answer: " + proxyAuthorizations);
-        assertEquals("null", proxyAuthorizations.get(0));
-        assertEquals(expected, proxyAuthorizations.get(1));
         assertEquals(1, proxyAndStore.requests().size(), "the store saw the relayed request once");
         assertTrue(proxyAndStore.requests().get(0).authValid());
+    }
+
+    @Test
+    void anUploadCrossesAnAuthenticatingProxyOnce(@TempDir Path tmp) throws Exception {
+        Path zip = ClientTestSupport.randomFile(tmp, "big.zip", 2_000_000);
+        long size = Files.size(zip);
+        try (AuthenticatingProxy proxy = new AuthenticatingProxy("proxy-user", "pässword")) {
+            ProxySettings settings = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", "pässword", null);
+            try (EdgeAddonsClient client = new EdgeAddonsClient(settings(settings))) {
+                String op = client.startUpload(zip, Files.size(zip), seconds(20));
+                assertEquals(OperationState.SUCCEEDED, client.await(OperationKind.UPLOAD, op, seconds(20)).state());
+            }
+            long crossings = proxy.bodyBytes.stream().filter(b -> b == size).count();
+            assertEquals(1, crossings, "the zip crossed the proxy " + crossings + " times: " + proxy.bodyBytes);
+            assertFalse(proxy.proxyAuthorizations.contains("null"), "a request without proxy credentials: "
+                    + proxy.proxyAuthorizations);
+        }
+        assertEquals(Route.UPLOAD, proxyAndStore.requests().get(0).route());
+        assertEquals(Files.size(zip), proxyAndStore.requests().get(0).bodySize());
     }
 }
