@@ -11,6 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
+import io.github.edgeaddons.sim.Simulator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -25,9 +26,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,25 +37,15 @@ import org.junit.jupiter.api.io.TempDir;
  * directly, so a request succeeds only if it went through the proxy.
  */
 class ProxyTest {
+    @Simulator
     private static EdgeApiSimulator proxyAndStore;
     private static int closedPort;
 
     @BeforeAll
-    static void start() throws IOException {
-        proxyAndStore = new EdgeApiSimulator().start();
+    static void findAClosedPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        proxyAndStore.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        proxyAndStore.reset();
     }
 
     private static ClientSettings settings(ProxySettings proxy) {
