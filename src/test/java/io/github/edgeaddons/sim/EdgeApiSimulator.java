@@ -11,39 +11,35 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A stateful fake of the Microsoft Edge Add-ons update API (v1.1 API-key auth and v1 OAuth
  * client-credentials auth) that speaks real HTTP/1.1 on loopback, built on the JDK's
  * {@code com.sun.net.httpserver}. See {@code EDGE-API.md} for the API it simulates.
+ *
+ * <p>This class is the server: it binds the port, records each request (secrets masked), reads its body,
+ * takes the request's {@link Fault} from the {@link Config} and writes the {@link Answer}. What to answer,
+ * the store's behaviour and state (products, operations, tokens, quirks), is {@link SimulatedStore}'s; the
+ * command line is {@link SimulatorCli}'s; a test class starts one with {@link Simulator @Simulator}.
  *
  * <pre>
  * try (EdgeApiSimulator sim = new EdgeApiSimulator().start()) {
