@@ -138,6 +138,18 @@ class SimulatorCliTest {
     }
 
     @Test
+    void theOptionsOfDemoShTheMavenMatrixAndTheBenchAreTaken() throws Exception {
+        // demo.sh, ci/maven-matrix.sh and bench/run.sh start it with these
+        SimulatorCli.Parsed p = SimulatorCli.parse(new String[] {"--port-file", tmp.resolve("port").toString(),
+                "--upload-polls", "1", "--publish-polls", "2", "--log-requests", "--publish-after", "2"});
+        assertEquals(tmp.resolve("port"), p.portFile);
+        assertEquals(1, p.simulator.config().uploadOutcome().polls());
+        assertEquals(Duration.ofSeconds(2), p.simulator.config().publishOutcome().delay());
+        assertTrue(p.simulator.config().acceptsAnyProduct());
+        assertTrue(SimulatorCli.parse(new String[] {"--help"}).help);
+    }
+
+    @Test
     void wrongOptionsAreUsageErrors() {
         for (String[] args : new String[][] {{"--bogus", "1"}, {"--bogus"}, {"--publish-outcome", "Maybe"},
                 {"--upload-outcome", "Perhaps"}, {"--port"}, {"--port", "x"}, {"--port", "70000"},
