@@ -232,6 +232,16 @@ class ExtensionPackagerTest {
     }
 
     @Test
+    void anExtensionFolderThatIsItselfALinkIsPackedAsTheFolderItPointsTo() throws Exception {
+        Path real = folder("dist");
+        Path linkedFolder = link(dir.resolve("src/main/extension"), real.toString());
+        Path zip = dir.resolve("x.zip");
+        ExtensionPackager.Result r = new ExtensionPackager(linkedFolder, "s").pack(zip, dir.resolve("w"), "1.0.0");
+        assertEquals(Arrays.asList("manifest.json", "js/popup.js", "js/popup.js.map", "popup.html"), files(zip));
+        assertEquals(linkMap(), r.links, "the folder's own link is not one of its links");
+    }
+
+    @Test
     void anExcludedLinkLeavingTheFolderIsNoProblem() throws Exception {
         Path src = folder("ext");
         write(dir.resolve("node/m.js"), "m");
