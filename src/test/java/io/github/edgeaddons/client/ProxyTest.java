@@ -7,25 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
+import io.github.edgeaddons.sim.AuthenticatingProxy;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
 import io.github.edgeaddons.sim.Simulator;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,78 +83,14 @@ class ProxyTest {
         assertFalse(p.toString().contains("p,"), "the proxy password is not shown: " + p);
     }
 
-    /**
-     * A forward proxy that wants Basic credentials: without them it reads the request, body included, and
-     * answers 407; with them it relays the request (method, body, the store's headers) to the store and its
-     * answer back. It counts every request and every body byte that crossed it.
-     */
-    private static final class AuthenticatingProxy implements AutoCloseable {
-        final String expected;
-        final List<String> proxyAuthorizations = new CopyOnWriteArrayList<>();
-        final List<Long> bodyBytes = new CopyOnWriteArrayList<>();
-        private final HttpServer server;
-        private final HttpClient relay = HttpClient.newHttpClient();
-
-        AuthenticatingProxy(String user, String password) throws IOException {
-            expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                    .getBytes(StandardCharsets.UTF_8));
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", ex -> {
-                byte[] body = ex.getRequestBody().readAllBytes();
-                String auth = ex.getRequestHeaders().getFirst("Proxy-Authorization");
-                proxyAuthorizations.add(String.valueOf(auth));
-                bodyBytes.add((long) body.length);
-                if (!expected.equals(auth)) {
-                    ex.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"corporate proxy\"");
-                    ex.sendResponseHeaders(407, -1);
-                    ex.close();
-                    return;
-                }
-                try {
-                    HttpRequest.Builder forward = HttpRequest.newBuilder(
-                            URI.create(proxyAndStore.baseUrl() + ex.getRequestURI().getRawPath()))
-                            .method(ex.getRequestMethod(), body.length == 0
-                                    ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-                    for (String h : new String[] {"Authorization", "X-ClientID", "Content-Type"}) {
-                        String v = ex.getRequestHeaders().getFirst(h);
-                        if (v != null) {
-                            forward.header(h, v);
-                        }
-                    }
-                    HttpResponse<byte[]> r = relay.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-                    r.headers().firstValue("Location").ifPresent(l -> ex.getResponseHeaders().set("Location", l));
-                    r.headers().firstValue("Content-Type").ifPresent(t -> ex.getResponseHeaders().set("Content-Type", t));
-                    ex.sendResponseHeaders(r.statusCode(), r.body().length == 0 ? -1 : r.body().length);
-                    if (r.body().length > 0) {
-                        ex.getResponseBody().write(r.body());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    ex.sendResponseHeaders(502, -1);
-                }
-                ex.close();
-            });
-            server.start();
-        }
-
-        int port() {
-            return server.getAddress().getPort();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
-
     @Test
     void proxyCredentialsGoWithTheFirstRequest() throws Exception {
-        try (AuthenticatingProxy proxy = new AuthenticatingProxy("proxy-user", "proxy-pass")) {
+        try (AuthenticatingProxy proxy = new AuthenticatingProxy("proxy-user", "proxy-pass", proxyAndStore.baseUrl())) {
             ProxySettings settings = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", "proxy-pass", null);
             try (EdgeAddonsClient client = new EdgeAddonsClient(settings(settings))) {
                 assertTrue(client.credentialsAccepted(seconds(10)));
             }
-            assertEquals(Collections.singletonList(proxy.expected), proxy.proxyAuthorizations,
+            assertEquals(Collections.singletonList(proxy.expectedAuthorization()), proxy.proxyAuthorizations(),
                     "no request without credentials, so no 407");
         }
         assertEquals(1, proxyAndStore.requests().size(), "the store saw the relayed request once");
@@ -173,16 +101,15 @@ class ProxyTest {
     void anUploadCrossesAnAuthenticatingProxyOnce(@TempDir Path tmp) throws Exception {
         Path zip = ClientTestSupport.randomFile(tmp, "big.zip", 2_000_000);
         long size = Files.size(zip);
-        try (AuthenticatingProxy proxy = new AuthenticatingProxy("proxy-user", "pässword")) {
+        try (AuthenticatingProxy proxy = new AuthenticatingProxy("proxy-user", "pässword", proxyAndStore.baseUrl())) {
             ProxySettings settings = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", "pässword", null);
             try (EdgeAddonsClient client = new EdgeAddonsClient(settings(settings))) {
                 String op = client.startUpload(zip, Files.size(zip), seconds(20));
                 assertEquals(OperationState.SUCCEEDED, client.await(OperationKind.UPLOAD, op, seconds(20)).state());
             }
-            long crossings = proxy.bodyBytes.stream().filter(b -> b == size).count();
-            assertEquals(1, crossings, "the zip crossed the proxy " + crossings + " times: " + proxy.bodyBytes);
-            assertFalse(proxy.proxyAuthorizations.contains("null"), "a request without proxy credentials: "
-                    + proxy.proxyAuthorizations);
+            assertEquals(1, proxy.crossings(size), "the zip's crossings of the proxy: " + proxy.bodyBytes());
+            assertFalse(proxy.proxyAuthorizations().contains("null"), "a request without proxy credentials: "
+                    + proxy.proxyAuthorizations());
         }
         assertEquals(Route.UPLOAD, proxyAndStore.requests().get(0).route());
         assertEquals(Files.size(zip), proxyAndStore.requests().get(0).bodySize());
