@@ -16,7 +16,7 @@ echo "    examples/minimal-extension names (tests are run by: mvn -B verify)"
 
 mkdir -p target/demo
 rm -f target/demo/port
-java -cp target/test-classes io.github.edgeaddons.sim.EdgeApiSimulator \
+java -cp target/test-classes io.github.edgeaddons.sim.SimulatorCli \
   --port-file target/demo/port --upload-polls 1 --publish-polls 2 --log-requests &
 sim_pid=$!
 trap 'kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true' EXIT

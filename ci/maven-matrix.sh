@@ -30,7 +30,7 @@ for v in $VERSIONS; do
     args=(deploy)
     [ "$example" = hello-extension ] && args=(deploy -Prelease)
     rm -f "$work/port"
-    java -cp target/test-classes io.github.edgeaddons.sim.EdgeApiSimulator --port-file "$work/port" \
+    java -cp target/test-classes io.github.edgeaddons.sim.SimulatorCli --port-file "$work/port" \
       --upload-polls 1 --publish-polls 1 > "$work/sim-$example-$v.log" 2>&1 &
     sim_pid=$!
     for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done

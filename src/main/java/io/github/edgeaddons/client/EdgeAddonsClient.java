@@ -1,5 +1,6 @@
 package io.github.edgeaddons.client;
 
+import io.github.edgeaddons.config.Plurals;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
@@ -103,7 +104,7 @@ public final class EdgeAddonsClient implements Closeable {
                 RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED, "publish the draft submission", true);
         Transport.Response r = transport.execute(call, auth, deadline);
         if (!r.isSuccess()) {
-            String sent = body.length + " bytes, " + NOTES;
+            String sent = Plurals.count(body.length, "byte") + ", " + NOTES;
             // a publish that may have been processed is not repeated (see Transport): say so, rather than
             // invite a blind second publish
             throw httpError(r, "publish request", Hints.Request.PUBLISH, null, sent,

@@ -1,6 +1,7 @@
 package io.github.edgeaddons.client;
 
 import io.github.edgeaddons.config.Durations;
+import io.github.edgeaddons.config.Plurals;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,7 +107,7 @@ final class Poller {
                 String problem = pollOnce();
                 if (problem == null && this.last != null && this.last.state().isTerminal()) {
                     reporter.debug(kind.label() + " operation " + operationId + " ended " + this.last.rawStatus()
-                            + " after " + polls + " status requests");
+                            + " after " + Plurals.count(polls, "status request"));
                     return this.last;
                 }
                 delay = policy.delayBefore(polls + 1, delay, Duration.between(acceptedAt, start));
@@ -260,12 +261,12 @@ final class Poller {
         private void heartbeat() {
             String state = last == null ? "no status yet" : last.rawStatus();
             String trouble = failuresInARow == 0 ? ""
-                    : "; the last " + (failuresInARow == 1 ? "status request" : failuresInARow + " status requests")
+                    : "; the last " + (failuresInARow == 1 ? "status request" : Plurals.count(failuresInARow, "status request"))
                             + " failed (" + lastProblem + ")";
             reporter.waiting("Still waiting for " + kind.label() + " operation " + operationId + ": " + state
                     + ", " + Durations.format(round(Duration.between(acceptedAt, clock.instant()))) + " waited, "
-                    + Durations.format(round(deadline.remaining())) + " left of edge.timeout (" + polls
-                    + " status requests" + trouble + ").");
+                    + Durations.format(round(deadline.remaining())) + " left of edge.timeout ("
+                    + Plurals.count(polls, "status request") + trouble + ").");
         }
 
         /** A last status request at the deadline; its status when terminal, else null. */
@@ -288,7 +289,7 @@ final class Poller {
         private EdgeApiException timeout(Throwable cause) {
             return new EdgeApiException(EdgeApiException.Kind.TIMEOUT, "Timed out after "
                     + seconds(deadline.budget()) + " (edge.timeout) waiting for " + kind.label()
-                    + " operation " + operationId + " (" + polls + " status requests; last status: "
+                    + " operation " + operationId + " (" + Plurals.count(polls, "status request") + "; last status: "
                     + (last == null ? "none read" : last.rawStatus())
                     + (failuresInARow > 0 ? "; last answer: " + lastProblem : "") + "). The operation may still"
                     + " finish; if the store is often this slow, raise edge.timeout.", -1, operationId, last, cause);

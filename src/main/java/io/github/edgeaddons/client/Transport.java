@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -128,10 +127,12 @@ final class Transport implements Closeable {
     private final ClientSettings settings;
     private final CloseableHttpClient http;
     private final ScheduledExecutorService canceller;
+    private final PreemptiveProxyAuth proxyAuth;
 
     Transport(ClientSettings settings) {
         this.settings = settings;
         this.http = build(settings);
+        this.proxyAuth = PreemptiveProxyAuth.of(settings.proxy);
         this.canceller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "edge-addons-request-deadline");
             t.setDaemon(true);
@@ -162,7 +163,7 @@ final class Transport implements Closeable {
                 .setUserAgent(s.userAgent);
         ProxySettings proxy = s.proxy;
         if (proxy != null) {
-            HttpHost proxyHost = new HttpHost("http", proxy.host(), proxy.port());
+            HttpHost proxyHost = PreemptiveProxyAuth.host(proxy);
             builder.setRoutePlanner(new DefaultRoutePlanner(null) {
                 @Override
                 protected HttpHost determineProxy(HttpHost target, HttpContext context) {
@@ -171,9 +172,8 @@ final class Transport implements Closeable {
             });
             if (proxy.username() != null) {
                 BasicCredentialsProvider provider = new BasicCredentialsProvider();
-                provider.setCredentials(new AuthScope(proxyHost),
-                        new UsernamePasswordCredentials(proxy.username(),
-                                proxy.password() == null ? new char[0] : proxy.password().toCharArray()));
+                // sent up front (PreemptiveProxyAuth); here for a proxy that challenges for another scheme
+                provider.setCredentials(new AuthScope(proxyHost), PreemptiveProxyAuth.credentials(proxy));
                 builder.setDefaultCredentialsProvider(provider);
             }
         } else {
@@ -317,6 +317,9 @@ final class Transport implements Closeable {
 
     private Response send(HttpUriRequestBase request, int attempt) throws IOException {
         HttpClientContext context = HttpClientContext.create();
+        if (proxyAuth != null) {
+            proxyAuth.prepare(context);
+        }
         return http.execute(request, context, r -> {
             Map<String, String> headers = new LinkedHashMap<>();
             for (Header h : r.getHeaders()) {

@@ -2,6 +2,7 @@ package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.OutputTimestamp;
+import io.github.edgeaddons.config.Plurals;
 import io.github.edgeaddons.pkg.ExtensionPackager;
 import io.github.edgeaddons.pkg.InvalidPackageException;
 import io.github.edgeaddons.pkg.checks.Rule;
@@ -49,6 +50,15 @@ public class PackageMojo extends AbstractEdgeMojo {
     @Parameter(property = "edge.excludes")
     protected String[] excludes;
 
+    /**
+     * Pack the files that symbolic links in the extension folder point to when they lie outside the folder.
+     * Links are never stored as links: one to a file or folder inside the extension folder always gives the
+     * files it points to; one that leads out of the folder fails the build (naming the link and its target)
+     * unless this is {@code true}.
+     */
+    @Parameter(property = "edge.allowExternalLinks", defaultValue = "false")
+    protected boolean allowExternalLinks;
+
     /** Entry time of every file in the zip, for reproducible builds (ISO-8601 or seconds since 1970). */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     protected String outputTimestamp;
@@ -90,6 +100,7 @@ public class PackageMojo extends AbstractEdgeMojo {
                     .includes(list(includes))
                     .excludes(list(excludes))
                     .fixedTime(OutputTimestamp.parse(outputTimestamp))
+                    .allowExternalLinks(allowExternalLinks, "edge.allowExternalLinks")
                     .pack(zip, outputDirectory.toPath().resolve("edge-extension"), project.getVersion());
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the extension zip " + zip + ": " + e.getMessage(), e);
@@ -100,10 +111,15 @@ public class PackageMojo extends AbstractEdgeMojo {
             projectHelper.attachArtifact(project, "zip", null, zip.toFile());
         }
         Path base = project.getBasedir() == null ? null : project.getBasedir().toPath();
-        getLog().info("Packed " + packed.files + " files (" + packed.contentBytes + " bytes) from "
+        getLog().info("Packed " + Plurals.count(packed.files, "file") + " ("
+                + Plurals.count(packed.contentBytes, "byte") + ") from "
                 + shown(base, extensionDirectory.toPath()) + " into " + shown(base, zip) + " (" + packed.zipBytes
                 + " bytes), manifest.json version " + packed.version
-                + (packed.versionName == null ? "" : ", version_name " + packed.versionName) + ".");
+                + (packed.versionName == null ? "" : ", version_name " + packed.versionName)
+                + (packed.links.isEmpty() ? "" : ", following " + Plurals.count(packed.links.size(), "symbolic link"))
+                + ".");
+        packed.externalLinks.forEach((link, target) -> getLog().warn("Packed " + link + " from outside the extension"
+                + " folder (" + link + " -> " + target + ") because edge.allowExternalLinks is true."));
         AbstractPackageMojo.checkRules(zip, ignored, session, getLog());
     }
 

@@ -1,6 +1,7 @@
 package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.config.ConfigException;
+import io.github.edgeaddons.config.Plurals;
 import io.github.edgeaddons.pkg.InvalidPackageException;
 import io.github.edgeaddons.pkg.PackageInfo;
 import io.github.edgeaddons.release.StepResult;
@@ -27,7 +28,7 @@ public class ValidateMojo extends AbstractPackageMojo {
         PackageInfo pkg = checkedPackage(project, file, classifier, checkVersion, ignoredChecks, false,
                 session, getLog());
         getLog().info("Extension package " + pkg.path().getFileName() + " is valid: " + pkg.name() + " version "
-                + pkg.version() + ", manifest_version " + pkg.manifestVersion() + ", " + pkg.entryCount()
-                + " entries, " + pkg.size() + " bytes.");
+                + pkg.version() + ", manifest_version " + pkg.manifestVersion() + ", "
+                + Plurals.count(pkg.entryCount(), "entry", "entries") + ", " + Plurals.count(pkg.size(), "byte") + ".");
     }
 }

@@ -7,6 +7,7 @@ import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.EdgeAddonsClient;
 import io.github.edgeaddons.client.Redaction;
 import io.github.edgeaddons.client.Reporter;
+import io.github.edgeaddons.config.Plurals;
 import io.github.edgeaddons.pkg.PackageInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -39,8 +40,8 @@ public final class DryRun {
         tokenRequest();
         request("POST", EdgeAddonsClient.publishUrl(settings).toString());
         int bytes = notes == null ? 0 : notes.getBytes(StandardCharsets.UTF_8).length;
-        reporter.info(PREFIX + "    Content-Type: text/plain; charset=UTF-8; body: " + bytes
-                + " bytes of certification notes");
+        reporter.info(PREFIX + "    Content-Type: text/plain; charset=UTF-8; body: "
+                + Plurals.count(bytes, "byte") + " of certification notes");
     }
 
     public void await(String operationId) {

@@ -10,6 +10,7 @@ import io.github.edgeaddons.client.OperationState;
 import io.github.edgeaddons.client.OperationStatus;
 import io.github.edgeaddons.client.Reporter;
 import io.github.edgeaddons.config.Durations;
+import io.github.edgeaddons.config.Plurals;
 import io.github.edgeaddons.pkg.PackageInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,8 @@ public final class Release {
         try (EdgeAddonsClient client = clients.apply(settings)) {
             reporter.info("Publishing the draft submission of product " + settings.productId()
                     + (notes == null || notes.isEmpty() ? " (no certification notes)"
-                            : " with " + notes.getBytes(StandardCharsets.UTF_8).length + " bytes of certification notes"));
+                            : " with " + Plurals.count(notes.getBytes(StandardCharsets.UTF_8).length, "byte")
+                                    + " of certification notes"));
             String operationId;
             try {
                 operationId = client.startPublish(notes, deadline);

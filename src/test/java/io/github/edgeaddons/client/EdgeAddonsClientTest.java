@@ -27,7 +27,6 @@ import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
 import io.github.edgeaddons.sim.Simulator;
-import io.github.edgeaddons.sim.SimulatorExtension;
 import io.github.edgeaddons.sim.Vocabulary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +39,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,7 +48,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link EdgeAddonsClient} against the real HTTP simulator of the Edge API: both auth versions, token
  * reuse and renewal, both status vocabularies, every Location shape, odd status bodies, and secrets.
  */
-@ExtendWith(SimulatorExtension.class)
 class EdgeAddonsClientTest {
     private static final String PID = EdgeApiSimulator.PRODUCT_ID;
     /** Non-ASCII, a tab, CRLF and trailing whitespace: the body must carry these bytes exactly. */

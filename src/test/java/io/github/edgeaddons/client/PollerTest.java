@@ -17,7 +17,6 @@ import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
 import io.github.edgeaddons.sim.Simulator;
-import io.github.edgeaddons.sim.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,14 +24,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The poll loop against the simulator, on simulated time shared by both sides (so a ten-minute wait takes
  * no ten minutes): a wait outlasts the store's bad moments and ends only on a definite answer.
  */
-@ExtendWith(SimulatorExtension.class)
 class PollerTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     @Simulator

@@ -7,25 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
+import io.github.edgeaddons.sim.AuthenticatingProxy;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
+import io.github.edgeaddons.sim.Simulator;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proxy from settings.xml is used, and nonProxyHosts bypasses it. The simulator plays the proxy: a
@@ -34,25 +29,15 @@ import org.junit.jupiter.api.Test;
  * directly, so a request succeeds only if it went through the proxy.
  */
 class ProxyTest {
+    @Simulator
     private static EdgeApiSimulator proxyAndStore;
     private static int closedPort;
 
     @BeforeAll
-    static void start() throws IOException {
-        proxyAndStore = new EdgeApiSimulator().start();
+    static void findAClosedPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        proxyAndStore.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        proxyAndStore.reset();
     }
 
     private static ClientSettings settings(ProxySettings proxy) {
@@ -99,58 +84,34 @@ class ProxyTest {
     }
 
     @Test
-    void proxyCredentialsAnswerTheProxysChallenge() throws Exception {
-        // a forward proxy that wants Basic credentials (407 first), then relays GETs to the store
-        List<String> proxyAuthorizations = new CopyOnWriteArrayList<>();
-        HttpServer proxy =
-                HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        HttpClient relay = HttpClient.newHttpClient();
-        String expected = "Basic " + Base64.getEncoder()
-                .encodeToString("proxy-user:proxy-pass".getBytes(StandardCharsets.UTF_8));
-        proxy.createContext("/", ex -> {
-            String auth = ex.getRequestHeaders().getFirst("Proxy-Authorization");
-            proxyAuthorizations.add(String.valueOf(auth));
-            if (!expected.equals(auth)) {
-                ex.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"corporate proxy\"");
-                ex.sendResponseHeaders(407, -1);
-                ex.close();
-                return;
-            }
-            try {
-                HttpRequest.Builder forward = HttpRequest.newBuilder(
-                        URI.create(proxyAndStore.baseUrl() + ex.getRequestURI().getRawPath()));
-                for (String h : new String[] {"Authorization", "X-ClientID"}) {
-                    String v = ex.getRequestHeaders().getFirst(h);
-                    if (v != null) {
-                        forward.header(h, v);
-                    }
-                }
-                HttpResponse<byte[]> r =
-                        relay.send(forward.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-                ex.sendResponseHeaders(r.statusCode(), r.body().length == 0 ? -1 : r.body().length);
-                if (r.body().length > 0) {
-                    ex.getResponseBody().write(r.body());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                ex.sendResponseHeaders(502, -1);
-            }
-            ex.close();
-        });
-        proxy.start();
-        try {
-            ProxySettings settings = new ProxySettings("127.0.0.1", proxy.getAddress().getPort(), "proxy-user",
-                    "proxy-pass", null);
+    void proxyCredentialsGoWithTheFirstRequest() throws Exception {
+        try (AuthenticatingProxy proxy = new AuthenticatingProxy("proxy-user", "proxy-pass", proxyAndStore.baseUrl())) {
+            ProxySettings settings = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", "proxy-pass", null);
             try (EdgeAddonsClient client = new EdgeAddonsClient(settings(settings))) {
                 assertTrue(client.credentialsAccepted(seconds(10)));
             }
-        } finally {
-            proxy.stop(0);
+            assertEquals(Collections.singletonList(proxy.expectedAuthorization()), proxy.proxyAuthorizations(),
+                    "no request without credentials, so no 407");
         }
-        assertEquals(2, proxyAuthorizations.size(), "a challenge, then the answer: " + proxyAuthorizations);
-        assertEquals("null", proxyAuthorizations.get(0));
-        assertEquals(expected, proxyAuthorizations.get(1));
         assertEquals(1, proxyAndStore.requests().size(), "the store saw the relayed request once");
         assertTrue(proxyAndStore.requests().get(0).authValid());
+    }
+
+    @Test
+    void anUploadCrossesAnAuthenticatingProxyOnce(@TempDir Path tmp) throws Exception {
+        Path zip = ClientTestSupport.randomFile(tmp, "big.zip", 2_000_000);
+        long size = Files.size(zip);
+        try (AuthenticatingProxy proxy = new AuthenticatingProxy("proxy-user", "pässword", proxyAndStore.baseUrl())) {
+            ProxySettings settings = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", "pässword", null);
+            try (EdgeAddonsClient client = new EdgeAddonsClient(settings(settings))) {
+                String op = client.startUpload(zip, Files.size(zip), seconds(20));
+                assertEquals(OperationState.SUCCEEDED, client.await(OperationKind.UPLOAD, op, seconds(20)).state());
+            }
+            assertEquals(1, proxy.crossings(size), "the zip's crossings of the proxy: " + proxy.bodyBytes());
+            assertFalse(proxy.proxyAuthorizations().contains("null"), "a request without proxy credentials: "
+                    + proxy.proxyAuthorizations());
+        }
+        assertEquals(Route.UPLOAD, proxyAndStore.requests().get(0).route());
+        assertEquals(Files.size(zip), proxyAndStore.requests().get(0).bodySize());
     }
 }

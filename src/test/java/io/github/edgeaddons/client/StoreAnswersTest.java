@@ -18,7 +18,6 @@ import io.github.edgeaddons.sim.Fault;
 import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.Route;
 import io.github.edgeaddons.sim.Simulator;
-import io.github.edgeaddons.sim.SimulatorExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * played by the simulator over real HTTP: each failure's message says what came back and the hint fits
  * the answer, the request and the auth mode.
  */
-@ExtendWith(SimulatorExtension.class)
 class StoreAnswersTest {
     private static final String HTML_404 = "<!DOCTYPE html><html><head><title>404 Web Site not found</title></head>"
             + "<body><h1>404 Web Site not found.</h1></body></html>";

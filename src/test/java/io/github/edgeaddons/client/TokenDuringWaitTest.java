@@ -15,7 +15,6 @@ import io.github.edgeaddons.sim.Fault;
 import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.Route;
 import io.github.edgeaddons.sim.Simulator;
-import io.github.edgeaddons.sim.SimulatorExtension;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * host: keeps waiting; TLS failure: ends it), played through the token endpoint, the one request of a wait
  * whose host can differ from the store's.
  */
-@ExtendWith(SimulatorExtension.class)
 class TokenDuringWaitTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(30); // renewed 3 s early, at 27 s

@@ -12,7 +12,6 @@ import io.github.edgeaddons.maven.MojoFixtures.CapturingLog;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Route;
 import io.github.edgeaddons.sim.Simulator;
-import io.github.edgeaddons.sim.SimulatorExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,6 @@ import org.apache.maven.settings.Settings;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and the once-per-build warning that API v1 is retired. The simulator counts the requests (none).
  */
 @MojoTest
-@ExtendWith(SimulatorExtension.class)
 class EarlyChecksMojoTest {
     private static final String POM = "classpath:/unit/defaults/pom.xml";
     @Simulator

@@ -18,7 +18,6 @@ import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.Route;
 import io.github.edgeaddons.sim.Simulator;
-import io.github.edgeaddons.sim.SimulatorExtension;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +29,6 @@ import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * against the simulator over real HTTP, as Maven configures the mojos.
  */
 @MojoTest
-@ExtendWith(SimulatorExtension.class)
 class ResumeAndStatusMojoTest {
     private static final String POM = "classpath:/unit/defaults/pom.xml";
     @Simulator

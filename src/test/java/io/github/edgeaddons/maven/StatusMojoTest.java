@@ -9,7 +9,6 @@ import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
 import io.github.edgeaddons.sim.Simulator;
-import io.github.edgeaddons.sim.SimulatorExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,12 +18,10 @@ import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code status} through the release layer, as Maven configures the mojo. */
 @MojoTest
-@ExtendWith(SimulatorExtension.class)
 class StatusMojoTest {
     private static final String POM = "classpath:/unit/defaults/pom.xml";
     private static final String UNKNOWN = "0b2c4d6e-0000-4000-8000-0000000000ff";

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -162,5 +164,133 @@ class ExtensionPackagerTest {
         InvalidPackageException e = assertThrows(InvalidPackageException.class, () -> new PackageValidator().validate(zip));
         assertEquals(".env", e.report().errors().get(0).file());
         assertEquals(io.github.edgeaddons.pkg.checks.Rule.SECRET_FILE, e.report().errors().get(0).rule());
+    }
+
+    // --- symbolic links ----------------------------------------------------------------------------
+
+    private static Path link(Path link, String target) throws IOException {
+        Files.createDirectories(link.getParent());
+        return Files.createSymbolicLink(link, link.getFileSystem().getPath(target));
+    }
+
+    private static Map<String, String> linkMap(String... pairs) {
+        Map<String, String> m = new TreeMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void linksInsideTheFolderGiveTheFilesTheyPointToAsIfCopied() throws Exception {
+        Path linked = folder("linked");
+        write(linked.resolve("img/icon.png"), "PNG-bytes");
+        link(linked.resolve("icon.png"), "img/icon.png"); // a file link
+        link(linked.resolve("lib"), "js"); // a folder link
+        Path copied = folder("copied");
+        write(copied.resolve("img/icon.png"), "PNG-bytes");
+        write(copied.resolve("icon.png"), "PNG-bytes");
+        write(copied.resolve("lib/popup.js"), "console.log(1)");
+        write(copied.resolve("lib/popup.js.map"), "{}");
+
+        Path zl = dir.resolve("linked.zip");
+        Path zc = dir.resolve("copied.zip");
+        ExtensionPackager.Result r = new ExtensionPackager(linked, "s").fixedTime(T).pack(zl, dir.resolve("wl"), "1.0.0");
+        new ExtensionPackager(copied, "s").fixedTime(T).pack(zc, dir.resolve("wc"), "1.0.0");
+
+        assertEquals(Arrays.asList("manifest.json", "icon.png", "img/icon.png", "js/popup.js", "js/popup.js.map",
+                "lib/popup.js", "lib/popup.js.map", "popup.html"), files(zl));
+        assertEquals("PNG-bytes", entry(zl, "icon.png"), "the file's content, not the link's text");
+        assertEquals("console.log(1)", entry(zl, "lib/popup.js"));
+        // no link entry and nothing else that tells a link from a file: byte for byte the zip of copies
+        assertArrayEquals(Files.readAllBytes(zc), Files.readAllBytes(zl));
+        assertEquals(linkMap("icon.png", "img/icon.png", "lib", "js"), r.links);
+        assertEquals(linkMap(), r.externalLinks);
+        assertEquals(8, r.files);
+    }
+
+    @Test
+    void aLinkLeavingTheFolderIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path src = folder("ext");
+        write(dir.resolve("shared/icons/a.png"), "A");
+        link(src.resolve("icons"), "../shared/icons");
+        Path zip = dir.resolve("x.zip");
+        InvalidPackageException e = assertThrows(InvalidPackageException.class, () -> new ExtensionPackager(src,
+                "edge.extensionDirectory").pack(zip, dir.resolve("w"), "1.0.0"));
+        // the one golden test of this sentence
+        assertEquals("The extension folder " + src + " (edge.extensionDirectory) has a symbolic link leading out"
+                + " of it: icons -> ../shared/icons. Only the folder's own files are packed unless you say"
+                + " otherwise: copy what it points to into the folder, leave it out with edge.excludes, or set"
+                + " edge.allowExternalLinks to true to pack the files it points to.", e.getMessage());
+        assertFalse(Files.exists(zip));
+        assertFalse(Files.exists(dir.resolve("w/manifest.json")), "refused before the manifest is rewritten");
+
+        // a file link out of the folder too, and several links are all named
+        write(dir.resolve("elsewhere.js"), "x");
+        link(src.resolve("js/lib.js"), dir.resolve("elsewhere.js").toString());
+        e = assertThrows(InvalidPackageException.class, () -> new ExtensionPackager(src, "edge.extensionDirectory")
+                .pack(zip, dir.resolve("w"), "1.0.0"));
+        assertTrue(e.getMessage().contains("icons -> ../shared/icons, js/lib.js -> " + dir.resolve("elsewhere.js")),
+                e.getMessage());
+    }
+
+    @Test
+    void aLinkLeavingTheFolderIsPackedAsItsFilesWhenAllowedAndNoPathOfThisMachineEntersTheZip() throws Exception {
+        Path src = folder("ext");
+        write(dir.resolve("shared/icons/a.png"), "A");
+        write(dir.resolve("elsewhere.js"), "x");
+        link(src.resolve("icons"), dir.resolve("shared/icons").toString()); // absolute
+        link(src.resolve("js/lib.js"), "../../elsewhere.js"); // relative
+        Path zip = dir.resolve("x.zip");
+        ExtensionPackager.Result r = new ExtensionPackager(src, "s").allowExternalLinks(true, "edge.allowExternalLinks")
+                .fixedTime(T).pack(zip, dir.resolve("w"), "1.0.0");
+
+        assertEquals("A", entry(zip, "icons/a.png"));
+        assertEquals("x", entry(zip, "js/lib.js"));
+        Map<String, String> expected = linkMap("icons", dir.resolve("shared/icons").toString(), "js/lib.js",
+                "../../elsewhere.js");
+        assertEquals(expected, r.externalLinks);
+        assertEquals(expected, r.links);
+        String raw = new String(Files.readAllBytes(zip), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertFalse(raw.contains(dir.toString()), "a path of the build machine in the zip");
+        assertFalse(raw.contains("elsewhere"), "a link's text in the zip");
+    }
+
+    @Test
+    void anExtensionFolderThatIsItselfALinkIsPackedAsTheFolderItPointsTo() throws Exception {
+        Path real = folder("dist");
+        Path linkedFolder = link(dir.resolve("src/main/extension"), real.toString());
+        Path zip = dir.resolve("x.zip");
+        ExtensionPackager.Result r = new ExtensionPackager(linkedFolder, "s").pack(zip, dir.resolve("w"), "1.0.0");
+        assertEquals(Arrays.asList("manifest.json", "js/popup.js", "js/popup.js.map", "popup.html"), files(zip));
+        assertEquals(linkMap(), r.links, "the folder's own link is not one of its links");
+    }
+
+    @Test
+    void anExcludedLinkLeavingTheFolderIsNoProblem() throws Exception {
+        Path src = folder("ext");
+        write(dir.resolve("node/m.js"), "m");
+        link(src.resolve("node_modules"), "../node");
+        Path zip = dir.resolve("x.zip");
+        ExtensionPackager.Result r = new ExtensionPackager(src, "s").excludes(Arrays.asList("node_modules/**"))
+                .pack(zip, dir.resolve("w"), "1.0.0");
+        assertEquals(Arrays.asList("manifest.json", "js/popup.js", "js/popup.js.map", "popup.html"), files(zip));
+        assertEquals(linkMap(), r.links);
+    }
+
+    @Test
+    void aLinkToNothingOrToAFolderHoldingItIsRefusedEvenWhenExternalLinksAreAllowed() throws Exception {
+        Path src = folder("ext");
+        link(src.resolve("js/gone.js"), "nowhere.js");
+        InvalidPackageException e = assertThrows(InvalidPackageException.class, () -> new ExtensionPackager(src, "s")
+                .allowExternalLinks(true, "edge.allowExternalLinks").pack(dir.resolve("x.zip"), dir.resolve("w"), "1"));
+        assertTrue(e.getMessage().contains("js/gone.js -> nowhere.js points to nothing"), e.getMessage());
+        Files.delete(src.resolve("js/gone.js"));
+
+        link(src.resolve("js/loop"), "..");
+        e = assertThrows(InvalidPackageException.class, () -> new ExtensionPackager(src, "s")
+                .allowExternalLinks(true, "edge.allowExternalLinks").pack(dir.resolve("x.zip"), dir.resolve("w"), "1"));
+        assertTrue(e.getMessage().contains("js/loop -> .. points to a folder that contains it"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("x.zip")));
     }
 }

@@ -23,7 +23,6 @@ import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
 import io.github.edgeaddons.sim.Simulator;
-import io.github.edgeaddons.sim.SimulatorExtension;
 import io.github.edgeaddons.sim.Vocabulary;
 import io.github.edgeaddons.pkg.PackageInfo;
 import java.nio.file.Files;
@@ -32,11 +31,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link Release}'s upload, publish and await against the simulator, with the messages users read. */
-@ExtendWith(SimulatorExtension.class)
 class ReleaseTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     @Simulator

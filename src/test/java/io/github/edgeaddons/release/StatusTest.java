@@ -18,7 +18,6 @@ import io.github.edgeaddons.sim.Fault;
 import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.Route;
 import io.github.edgeaddons.sim.Simulator;
-import io.github.edgeaddons.sim.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +25,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link Status}: one look at an operation of either kind, against the simulator. */
-@ExtendWith(SimulatorExtension.class)
 class StatusTest {
     private static final String UNKNOWN = "0b2c4d6e-0000-4000-8000-00000000abcd";
     @Simulator

@@ -25,6 +25,7 @@ public final class Config {
     private volatile String clientSecret;
     private volatile Duration tokenLifetime;
     private volatile List<String> products;
+    private volatile boolean anyProduct;
     private volatile Vocabulary vocabulary;
     private volatile LocationShape locationShape;
     private volatile Outcome uploadOutcome;
@@ -63,6 +64,7 @@ public final class Config {
         clientSecret = EdgeApiSimulator.CLIENT_SECRET;
         tokenLifetime = Duration.ofSeconds(3599);
         products = Collections.singletonList(EdgeApiSimulator.PRODUCT_ID);
+        anyProduct = false;
         vocabulary = Vocabulary.MODERN;
         locationShape = LocationShape.BARE_ID;
         uploadOutcome = Outcome.succeeded();
@@ -113,10 +115,28 @@ public final class Config {
         return tokenLifetime;
     }
 
-    /** The known product GUIDs (default: just {@link EdgeApiSimulator#PRODUCT_ID}). */
+    /**
+     * The known product GUIDs (default: just {@link EdgeApiSimulator#PRODUCT_ID}); any other answers 404
+     * "Product not found", as the store does for a product that is not yours.
+     */
     public Config products(String... ids) {
         products = Collections.unmodifiableList(new ArrayList<>(Arrays.asList(ids)));
+        anyProduct = false;
         return this;
+    }
+
+    /**
+     * Take any product GUID as a product of this account (what a user trying their own project wants; the
+     * command line's default). {@link #products(String...)} narrows it again.
+     */
+    public Config acceptAnyProduct() {
+        anyProduct = true;
+        return this;
+    }
+
+    /** Whether every product GUID is taken ({@link #acceptAnyProduct()}). */
+    public boolean acceptsAnyProduct() {
+        return anyProduct;
     }
 
     public List<String> products() {
@@ -124,6 +144,9 @@ public final class Config {
     }
 
     boolean isKnownProduct(String id) {
+        if (anyProduct) {
+            return true;
+        }
         String wanted = id.toLowerCase(Locale.ROOT);
         for (String p : products) {
             if (p.toLowerCase(Locale.ROOT).equals(wanted)) {

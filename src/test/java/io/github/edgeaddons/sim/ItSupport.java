@@ -43,6 +43,8 @@ public final class ItSupport {
 
     /** Where the simulator is kept in the invoker's {@code context} map. */
     public static final String CONTEXT_KEY = "edgeApiSimulator";
+    /** Where {@link #startProxy} keeps its proxy in the invoker's {@code context} map. */
+    public static final String PROXY_KEY = "authenticatingProxy";
     /** The submission id in the publish success message of every IT simulator: 19 digits, as the live store's. */
     public static final String SUBMISSION_ID = "1152921505701822265";
     /** The publish success message: the live service's wording with {@link #SUBMISSION_ID}. */
@@ -105,8 +107,33 @@ public final class ItSupport {
         return (EdgeApiSimulator) sim;
     }
 
-    /** Stops this IT's simulator (idempotent). */
+    /**
+     * Starts an {@link AuthenticatingProxy} in front of this IT's simulator (start that first), wanting
+     * {@code user:password}, and hands the forked build its port as {@code -Dedge.sim.proxyPort=...} for the
+     * IT's settings.xml {@code <proxy>}. {@link #stop} stops it too.
+     */
+    public static void startProxy(Map<String, Object> context, String user, String password) {
+        AuthenticatingProxy proxy = new AuthenticatingProxy(user, password, simulator(context).baseUrl());
+        context.put(PROXY_KEY, proxy);
+        userProperties(context).put("edge.sim.proxyPort", String.valueOf(proxy.port()));
+    }
+
+    /** The proxy {@link #startProxy started} for this IT. */
+    public static AuthenticatingProxy proxy(Map<String, Object> context) {
+        Object proxy = context.get(PROXY_KEY);
+        if (!(proxy instanceof AuthenticatingProxy)) {
+            throw new IllegalStateException("no proxy in the invoker context: did setup.groovy run"
+                    + " ItSupport.startProxy(context, ...)?");
+        }
+        return (AuthenticatingProxy) proxy;
+    }
+
+    /** Stops this IT's simulator, and its proxy if it has one (idempotent). */
     public static void stop(Map<String, Object> context) {
+        Object proxy = context.remove(PROXY_KEY);
+        if (proxy instanceof AuthenticatingProxy) {
+            ((AuthenticatingProxy) proxy).close();
+        }
         Object sim = context.remove(CONTEXT_KEY);
         if (sim instanceof EdgeApiSimulator) {
             ((EdgeApiSimulator) sim).close();

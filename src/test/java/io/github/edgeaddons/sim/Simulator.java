@@ -4,12 +4,21 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks the static {@link EdgeApiSimulator} field that {@link SimulatorExtension} fills with a started
- * simulator for the whole test class.
+ * The one way a test class starts the simulator: a static {@link EdgeApiSimulator} field marked
+ * {@code @Simulator} gets a started simulator for the whole class, cleared and set back to its defaults
+ * before each test, closed after the class ({@link SimulatorExtension}, registered by this annotation).
+ *
+ * <pre>
+ * class SomeTest {
+ *     &#64;Simulator
+ *     private static EdgeApiSimulator sim;
+ * </pre>
  */
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(SimulatorExtension.class)
 public @interface Simulator {
 }

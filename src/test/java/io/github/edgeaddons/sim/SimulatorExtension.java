@@ -17,12 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * faults and tokens are cleared and its configuration restored to the defaults, so tests pass in any
  * order; closed after the class's own {@code @AfterAll} methods.
  *
- * <pre>
- * &#64;ExtendWith(SimulatorExtension.class)
- * class SomeTest {
- *     &#64;Simulator
- *     private static EdgeApiSimulator sim;
- * </pre>
+ * <p>Registered by the {@link Simulator} annotation itself: a test class names neither this class nor
+ * {@code @ExtendWith}.
  */
 public final class SimulatorExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     private static final ExtensionContext.Namespace NAMESPACE =
