@@ -27,7 +27,8 @@ try {
         assert files == ['manifest.json', 'icon.png', 'img/icon-128.png', 'js/popup.js', 'lib/popup.js',
                          'popup.html', 'shared/banner.txt']
         def text = { String name -> z.getInputStream(z.getEntry(name)).text }
-        assert text('icon.png') == 'ICON-128-BYTES\n' : 'the file a link points to, not the link'
+        def bytes = { String name -> z.getInputStream(z.getEntry(name)).bytes }
+        assert bytes('icon.png') == new File(ext, 'img/icon-128.png').bytes : 'the file a link points to, not the link'
         assert text('lib/popup.js') == 'document.title = "linked";\n'
         assert text('shared/banner.txt') == 'shared with another project\n'
     }
