@@ -34,7 +34,6 @@ import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluatio
 final class PublishLookahead {
     private static final String NOTES_FILE = "notesFile";
     private static final String NOTES_PROPERTY = "edge.notesFile";
-    private static final String PACKAGING = "edge-extension";
 
     private PublishLookahead() {}
 
@@ -47,11 +46,11 @@ final class PublishLookahead {
         if (session == null || project == null) {
             return null;
         }
-        String prefix = plugin != null && plugin.getGoalPrefix() != null ? plugin.getGoalPrefix() : "edge-addons";
+        String prefix = plugin != null && plugin.getGoalPrefix() != null ? plugin.getGoalPrefix() : MavenResumeCommands.PREFIX;
         boolean onCommandLine = namesPublish(session.getGoals(), prefix);
         PluginExecution bound = onCommandLine || !fromLifecycle(execution) ? null : boundPublish(project);
         // the edge-extension lifecycle binds publish to deploy, right after upload
-        boolean byPackaging = !onCommandLine && fromLifecycle(execution) && PACKAGING.equals(project.getPackaging());
+        boolean byPackaging = !onCommandLine && fromLifecycle(execution) && PackageMojo.PACKAGING.equals(project.getPackaging());
         if (!onCommandLine && bound == null && !byPackaging) {
             return null;
         }

@@ -32,6 +32,11 @@ public final class Release {
     private final Duration timeout;
     private final Function<ClientSettings, EdgeAddonsClient> clients;
 
+    /** Each goal within {@link ClientSettings#timeout()} ({@code edge.timeout}). */
+    public Release(ClientSettings settings) {
+        this(settings, settings.timeout(), EdgeAddonsClient::new);
+    }
+
     public Release(ClientSettings settings, Duration timeout) {
         this(settings, timeout, EdgeAddonsClient::new);
     }

@@ -22,6 +22,11 @@ public final class Status {
     private final Duration timeout;
     private final Function<ClientSettings, EdgeAddonsClient> clients;
 
+    /** Each goal within {@link ClientSettings#timeout()} ({@code edge.timeout}). */
+    public Status(ClientSettings settings) {
+        this(settings, settings.timeout(), EdgeAddonsClient::new);
+    }
+
     public Status(ClientSettings settings, Duration timeout) {
         this(settings, timeout, EdgeAddonsClient::new);
     }
