@@ -29,22 +29,16 @@ public final class Release {
 
     private final ClientSettings settings;
     private final Reporter reporter;
-    private final Duration timeout;
     private final Function<ClientSettings, EdgeAddonsClient> clients;
 
     /** Each goal within {@link ClientSettings#timeout()} ({@code edge.timeout}). */
     public Release(ClientSettings settings) {
-        this(settings, settings.timeout(), EdgeAddonsClient::new);
+        this(settings, EdgeAddonsClient::new);
     }
 
-    public Release(ClientSettings settings, Duration timeout) {
-        this(settings, timeout, EdgeAddonsClient::new);
-    }
-
-    Release(ClientSettings settings, Duration timeout, Function<ClientSettings, EdgeAddonsClient> clients) {
+    Release(ClientSettings settings, Function<ClientSettings, EdgeAddonsClient> clients) {
         this.settings = settings;
         this.reporter = settings.reporter();
-        this.timeout = timeout;
         this.clients = clients;
     }
 
@@ -61,7 +55,7 @@ public final class Release {
 
     /** Uploads the package and waits for the store to process it; fails unless it Succeeded. */
     public UploadResult upload(PackageInfo pkg) throws EdgeApiException {
-        Deadline deadline = Deadline.after(timeout, settings.clock());
+        Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             reporter.info("Uploading " + pkg.path().getFileName() + " (" + size(pkg.size()) + ", version "
                     + pkg.version() + ") to product " + settings.productId());
@@ -93,7 +87,7 @@ public final class Release {
      *     publishes it without uploading again
      */
     public String publish(String notes, String uploadedOperationId) throws EdgeApiException {
-        Deadline deadline = Deadline.after(timeout, settings.clock());
+        Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             reporter.info("Publishing the draft submission of product " + settings.productId()
                     + (notes == null || notes.isEmpty() ? " (no certification notes)"
@@ -116,10 +110,10 @@ public final class Release {
 
     /** Follows a publish operation until it ends; fails on Failed or timeout. */
     public OperationStatus await(String operationId) throws EdgeApiException {
-        Deadline deadline = Deadline.after(timeout, settings.clock());
+        Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             reporter.info("Waiting for publish operation " + operationId + " (timeout "
-                    + Durations.format(timeout) + ", polling " + settings.pollPolicy() + ")");
+                    + Durations.format(settings.timeout()) + ", polling " + settings.pollPolicy() + ")");
             OperationStatus status = afterAcceptance(OperationKind.PUBLISH, operationId,
                     () -> client.await(OperationKind.PUBLISH, operationId, deadline));
             String submission = submissionId(status.message());

@@ -9,7 +9,6 @@ import io.github.edgeaddons.client.OperationKind;
 import io.github.edgeaddons.client.OperationStatus;
 import io.github.edgeaddons.client.Reporter;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -19,22 +18,16 @@ import java.util.function.Function;
 public final class Status {
     private final ClientSettings settings;
     private final Reporter reporter;
-    private final Duration timeout;
     private final Function<ClientSettings, EdgeAddonsClient> clients;
 
     /** Each goal within {@link ClientSettings#timeout()} ({@code edge.timeout}). */
     public Status(ClientSettings settings) {
-        this(settings, settings.timeout(), EdgeAddonsClient::new);
+        this(settings, EdgeAddonsClient::new);
     }
 
-    public Status(ClientSettings settings, Duration timeout) {
-        this(settings, timeout, EdgeAddonsClient::new);
-    }
-
-    Status(ClientSettings settings, Duration timeout, Function<ClientSettings, EdgeAddonsClient> clients) {
+    Status(ClientSettings settings, Function<ClientSettings, EdgeAddonsClient> clients) {
         this.settings = settings;
         this.reporter = settings.reporter();
-        this.timeout = timeout;
         this.clients = clients;
     }
 
@@ -56,7 +49,7 @@ public final class Status {
      * as it is.
      */
     public Report operation(String operationId) throws EdgeApiException {
-        Deadline deadline = Deadline.after(timeout, settings.clock());
+        Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             Report report;
             try {
@@ -84,7 +77,7 @@ public final class Status {
 
     /** The account's products (endpoint 5, where the API offers it), printed as the store answered. */
     public String products() throws EdgeApiException {
-        Deadline deadline = Deadline.after(timeout, settings.clock());
+        Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             String list = client.listProducts(deadline);
             reporter.info("Products: " + list);
