@@ -1,5 +1,6 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.config.Text;
 import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.Deadline;
@@ -57,7 +58,7 @@ public final class Release {
     public UploadResult upload(PackageInfo pkg) throws EdgeApiException {
         Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
-            reporter.info("Uploading " + pkg.path().getFileName() + " (" + size(pkg.size()) + ", version "
+            reporter.info("Uploading " + pkg.path().getFileName() + " (" + Text.size(pkg.size()) + ", version "
                     + pkg.version() + ") to product " + settings.productId());
             long start = System.nanoTime();
             String operationId = client.startUpload(pkg.path(), pkg.size(), deadline);
@@ -217,12 +218,5 @@ public final class Release {
     static EdgeApiException closeFailure(IOException e) {
         return new EdgeApiException(EdgeApiException.Kind.NETWORK, "Could not close the HTTP client: "
                 + e.getMessage(), -1, null, null, e);
-    }
-
-    static String size(long bytes) {
-        if (bytes < 1024 * 1024) {
-            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 }

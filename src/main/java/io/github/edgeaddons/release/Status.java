@@ -1,5 +1,6 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.config.Text;
 import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.Deadline;
 import io.github.edgeaddons.client.EdgeAddonsClient;
@@ -95,15 +96,10 @@ public final class Status {
         String nl = System.lineSeparator();
         String m = "Neither the publish nor the upload endpoint knows operation " + operationId + " of product "
                 + settings.productId() + ":" + nl
-                + "  publish status: " + firstLine(publish.getMessage()) + nl
-                + "  upload status: " + firstLine(upload.getMessage()) + nl
+                + "  publish status: " + Text.firstLine(publish.getMessage()) + nl
+                + "  upload status: " + Text.firstLine(upload.getMessage()) + nl
                 + Hints.unknownToBothEndpoints();
         return new EdgeApiException(EdgeApiException.Kind.HTTP, m, 404, operationId, null, upload);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
     private void print(String operationId, Report r) {
