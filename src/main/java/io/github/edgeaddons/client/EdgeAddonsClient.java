@@ -12,7 +12,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
- * The Edge Add-ons update API (endpoints 1 to 5 of EDGE-API.md), with no Maven types: upload the
+ * The Edge Add-ons update API (endpoints 1 to 5 of docs/EDGE-API.md), with no Maven types: upload the
  * package, publish the draft, and follow either operation to its end.
  */
 public final class EdgeAddonsClient implements Closeable {

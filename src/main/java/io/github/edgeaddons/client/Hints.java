@@ -367,7 +367,7 @@ public final class Hints {
         }
     }
 
-    // ---- waits on an accepted operation (issue 9: the poll loop and Release) ------------------------------
+    // ---- waits on an accepted operation (the poll loop and Release) ----------------------------------------
 
     /**
      * How to pick up the wait for an accepted operation: {@code await} for a publish, {@code status} for an

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated plugin.xml against the user contract (PLUGIN-SPEC.md): goal prefix, each goal's phase,
+ * The generated plugin.xml against the user contract (README's Goals and Parameters): goal prefix, each goal's phase,
  * and for each parameter its user property and default.
  */
 class PluginDescriptorTest {
