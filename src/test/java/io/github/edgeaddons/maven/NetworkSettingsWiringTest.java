@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.NetworkSettings;
+import io.github.edgeaddons.release.ServerCredentials;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -35,8 +37,9 @@ import org.junit.jupiter.api.Test;
  * {@link AbstractNetworkMojo}) reaches the {@link NetworkSettings} value, and every other parameter of a
  * network goal is one that the goal reads itself. For each goal of the generated plugin.xml, a mojo gets the
  * defaults that Maven would inject (read from the descriptor), then each parameter in turn a value other
- * than its default; the settings built from it must differ from those built from the defaults. A parameter
- * added to the mojo but not to {@link AbstractNetworkMojo#networkParameters()} (or not to the value) fails
+ * than its default; the settings built from it must differ from those built from the defaults, and so must
+ * the client's settings built from those. A parameter added to the mojo but not to
+ * {@link AbstractNetworkMojo#networkParameters()}, not to the value, or not passed on to the client fails
  * here, naming it.
  */
 class NetworkSettingsWiringTest {
@@ -211,8 +214,8 @@ class NetworkSettingsWiringTest {
     }
 
     /** Field by field; values whose class has no equals of its own (the poll policy) by their description. */
-    static boolean sameFields(NetworkSettings a, NetworkSettings b) throws IllegalAccessException {
-        for (Field f : NetworkSettings.class.getDeclaredFields()) {
+    static boolean sameFields(Object a, Object b) throws IllegalAccessException {
+        for (Field f : a.getClass().getDeclaredFields()) {
             if (Modifier.isStatic(f.getModifiers())) {
                 continue;
             }
@@ -234,6 +237,44 @@ class NetworkSettingsWiringTest {
         } catch (NoSuchMethodException e) {
             return false;
         }
+    }
+
+    /** The shared parameters that are not the client's business, and why. */
+    private static final Map<String, String> NOT_FOR_THE_CLIENT = new HashMap<>();
+
+    static {
+        NOT_FOR_THE_CLIENT.put("dryRun", "the goal decides whether to send");
+        NOT_FOR_THE_CLIENT.put("checkCredentials", "the goal decides whether to probe");
+        NOT_FOR_THE_CLIENT.put("apiKeyExpires", "checked by the goal before the client exists");
+        NOT_FOR_THE_CLIENT.put("serverId", "names the settings.xml server whose credentials the client gets");
+    }
+
+    /**
+     * Every other shared parameter goes on from {@link NetworkSettings} into the client's settings: set to
+     * another value, it changes the {@link ClientSettings} built from it (under a settings.xml server with a
+     * token URL, so that {@code authMode=apiKey} and {@code tokenUrl} make a difference too).
+     */
+    @Test
+    void everySharedParameterForTheClientReachesTheClientSettings() throws Exception {
+        ServerCredentials server = new ServerCredentials("edge-addons", "client", "secret",
+                "https://login.example.test/server/oauth2/v2.0/token");
+        MojoDescriptor descriptor = plugin.getMojo("upload");
+        Map<String, Object> defaults = defaults(descriptor);
+        ClientSettings baseline = settings("upload", defaults, null, null).clientSettings(server, null).build();
+        List<String> problems = new ArrayList<>();
+        for (Parameter p : descriptor.getParameters()) {
+            if (!p.isEditable() || p.getName().equals("skip") || field(AbstractNetworkMojo.class, p.getName()) == null
+                    || NOT_FOR_THE_CLIENT.containsKey(p.getName())) {
+                continue;
+            }
+            Object value = p.getName().equals("authMode") ? "apiKey" : changed(p, defaults.get(p.getName()));
+            ClientSettings built = settings("upload", defaults, p.getName(), value).clientSettings(server, null).build();
+            if (sameFields(baseline, built)) {
+                problems.add(p.getName() + " set to " + value + " does not reach ClientSettings: pass it on in"
+                        + " NetworkSettings.clientSettings, or list it in NOT_FOR_THE_CLIENT with the reason");
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     @Test
