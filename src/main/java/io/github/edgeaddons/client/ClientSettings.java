@@ -10,7 +10,6 @@ import java.util.Objects;
 public final class ClientSettings {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
-    public static final String DEFAULT_SCOPE = EdgeStore.SCOPE;
     /** How long a goal may take on the network when no {@code edge.timeout} is given: 10 minutes. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
@@ -44,7 +43,7 @@ public final class ClientSettings {
             throw new IllegalArgumentException("clientCredentials needs a token URL");
         }
         this.tokenUrl = b.tokenUrl;
-        this.scope = b.scope == null ? DEFAULT_SCOPE : b.scope;
+        this.scope = b.scope == null ? EdgeStore.SCOPE : b.scope;
         this.serverId = b.serverId == null ? EdgeStore.SERVER_ID : b.serverId;
         this.proxy = b.proxy;
         this.connectTimeout = b.connectTimeout;
