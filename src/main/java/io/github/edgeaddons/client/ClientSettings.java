@@ -1,5 +1,6 @@
 package io.github.edgeaddons.client;
 
+import io.github.edgeaddons.config.EdgeStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.Objects;
 public final class ClientSettings {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
-    public static final String DEFAULT_SCOPE = "https://api.addons.microsoftedge.microsoft.com/.default";
+    /** How long a goal may take on the network when no {@code edge.timeout} is given: 10 minutes. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
     final URI apiBaseUrl;
     final String productId;
@@ -23,6 +25,7 @@ public final class ClientSettings {
     final Duration responseTimeout;
     final RetryPolicy retryPolicy;
     final PollPolicy pollPolicy;
+    final Duration timeout;
     final Clock clock;
     final Sleeper sleeper;
     final Reporter reporter;
@@ -40,13 +43,14 @@ public final class ClientSettings {
             throw new IllegalArgumentException("clientCredentials needs a token URL");
         }
         this.tokenUrl = b.tokenUrl;
-        this.scope = b.scope == null ? DEFAULT_SCOPE : b.scope;
-        this.serverId = b.serverId == null ? "edge-addons" : b.serverId;
+        this.scope = b.scope == null ? EdgeStore.SCOPE : b.scope;
+        this.serverId = b.serverId == null ? EdgeStore.SERVER_ID : b.serverId;
         this.proxy = b.proxy;
         this.connectTimeout = b.connectTimeout;
         this.responseTimeout = b.responseTimeout;
         this.retryPolicy = b.retryPolicy;
         this.pollPolicy = b.pollPolicy;
+        this.timeout = Objects.requireNonNull(b.timeout, "timeout");
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.reporter = b.reporter;
@@ -78,6 +82,11 @@ public final class ClientSettings {
 
     public PollPolicy pollPolicy() {
         return pollPolicy;
+    }
+
+    /** {@code edge.timeout}: how long each goal may take on the network, its requests and waits included. */
+    public Duration timeout() {
+        return timeout;
     }
 
     public Clock clock() {
@@ -120,6 +129,7 @@ public final class ClientSettings {
         private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private PollPolicy pollPolicy = PollPolicy.adaptive();
+        private Duration timeout = DEFAULT_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         private TokenCache tokenCache;
         private Sleeper sleeper = Sleeper.REAL;
@@ -186,6 +196,12 @@ public final class ClientSettings {
 
         public Builder pollPolicy(PollPolicy v) {
             pollPolicy = v;
+            return this;
+        }
+
+        /** How long each goal may take on the network (a {@link Deadline} of this length bounds its work). */
+        public Builder timeout(Duration v) {
+            timeout = v;
             return this;
         }
 

@@ -51,7 +51,7 @@ public final class CredentialsSource {
     }
 
     /** Where the secret (API key or client secret) is: {@code the <password> of <server> ...}, or the variable. */
-    String secretPlace() {
+    public String secretPlace() {
         return isEnvironment() ? "the environment variable " + secretVariable
                 : "the <password> of <server> '" + serverId + "' in settings.xml";
     }

@@ -7,15 +7,13 @@ import java.time.Instant;
 /** The end of a goal's time on the network ({@code edge.timeout}); every request and wait stays within it. */
 public final class Deadline {
     private final Clock clock;
-    private final Instant start;
     private final Instant end;
     private final Duration budget;
 
     private Deadline(Clock clock, Duration budget) {
         this.clock = clock;
-        this.start = clock.instant();
         this.budget = budget;
-        this.end = start.plus(budget);
+        this.end = clock.instant().plus(budget);
     }
 
     public static Deadline after(Duration budget, Clock clock) {
@@ -29,10 +27,6 @@ public final class Deadline {
 
     public boolean passed() {
         return !clock.instant().isBefore(end);
-    }
-
-    public Duration elapsed() {
-        return Duration.between(start, clock.instant());
     }
 
     public Duration budget() {

@@ -6,17 +6,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
- * The Edge Add-ons update API (endpoints 1 to 5 of EDGE-API.md), with no Maven types: upload the
+ * The Edge Add-ons update API (endpoints 1 to 5 of docs/EDGE-API.md), with no Maven types: upload the
  * package, publish the draft, and follow either operation to its end.
  */
 public final class EdgeAddonsClient implements Closeable {
@@ -115,7 +112,11 @@ public final class EdgeAddonsClient implements Closeable {
 
     /** Endpoints 2 and 4: one status request. */
     public OperationStatus status(OperationKind kind, String operationId, Deadline deadline) throws EdgeApiException {
-        return readStatus(kind, operationId, deadline).status;
+        Transport.Response r = transport.execute(statusCall(kind, operationId), auth, deadline);
+        if (!r.isSuccess()) {
+            throw httpError(r, kind.label() + " status of operation " + operationId, operationId);
+        }
+        return parseStatus(kind, operationId, r);
     }
 
     /** Endpoint 5 (2021 proposal; may be absent on the live service): the raw JSON of the product list. */
@@ -210,16 +211,6 @@ public final class EdgeAddonsClient implements Closeable {
                 .header("Accept", "application/json");
     }
 
-    private StatusReading readStatus(OperationKind kind, String operationId, Deadline deadline)
-            throws EdgeApiException {
-        Transport.Response r = transport.execute(statusCall(kind, operationId), auth, deadline);
-        if (!r.isSuccess()) {
-            throw httpError(r, kind.label() + " status of operation " + operationId, operationId);
-        }
-        return new StatusReading(parseStatus(kind, operationId, r),
-                Transport.retryAfter(r.header("Retry-After"), settings.clock.instant()));
-    }
-
     /** One status request, sent once whatever the answer (the {@link Poller} does the retrying). */
     Transport.Response statusAnswer(OperationKind kind, String operationId, Deadline deadline)
             throws EdgeApiException {
@@ -243,7 +234,7 @@ public final class EdgeAddonsClient implements Closeable {
                     r.status, operationId, null, null);
         }
         String body = r.body == null ? "" : r.body.trim();
-        if (RetryPolicy.isHtml(contentType) || body.startsWith("<")) {
+        if (Http.isHtml(contentType, body)) {
             List<String> page = errorDetails(body, contentType);
             throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, what + (page.isEmpty() ? "an HTML page"
                     : page.get(0)) + ", usually a proxy's or a maintenance page rather than the store's answer.",
@@ -254,17 +245,6 @@ public final class EdgeAddonsClient implements Closeable {
         } catch (MalformedAnswerException e) {
             throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, what + e.getMessage() + ".", r.status,
                     operationId, null, e);
-        }
-    }
-
-    /** One status answer and the wait the store asked for, if any. */
-    private static final class StatusReading {
-        final OperationStatus status;
-        final Duration retryAfter;
-
-        StatusReading(OperationStatus status, Duration retryAfter) {
-            this.status = status;
-            this.retryAfter = retryAfter;
         }
     }
 
@@ -309,7 +289,7 @@ public final class EdgeAddonsClient implements Closeable {
             hint = advice;
         } else if (r.status >= 300 && r.status < 400) {
             hint = Hints.redirectNotFollowed(r.header("Location"));
-        } else if (r.status == 404 && operationId != null && !Hints.isHtml(r.header("Content-Type"), r.body)) {
+        } else if (r.status == 404 && operationId != null && !Http.isHtml(r.header("Content-Type"), r.body)) {
             hint = Hints.unknownOperation(settings, operationId);
         } else {
             hint = Hints.forHttpError(settings, request, r.status, r.header("Content-Type"), r.body, sent);
@@ -356,7 +336,7 @@ public final class EdgeAddonsClient implements Closeable {
                 // fall through to the plain text
             }
         }
-        if (Hints.isHtml(contentType, trimmed)) {
+        if (Http.isHtml(contentType, trimmed)) {
             String title = trimmed.replaceAll("(?is).*<title>(.*?)</title>.*", "$1");
             out.add(HTML_PAGE + (title.equals(trimmed) ? "" : ": " + title.trim()) + ")");
         } else {
@@ -367,7 +347,7 @@ public final class EdgeAddonsClient implements Closeable {
 
     /** HttpClient's English reason phrase of a status ("Gone" for 410), or null for a status it does not know. */
     static String reason(int status) {
-        return status < 100 || status > 599 ? null : EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ENGLISH);
+        return Http.reasonPhrase(status);
     }
 
     @Override

@@ -158,8 +158,7 @@ public final class Hints {
 
     /** True when an answer is an HTML page (by its Content-Type, or by its first character). */
     public static boolean isHtml(String contentType, String body) {
-        return (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html"))
-                || (body != null && body.trim().startsWith("<"));
+        return Http.isHtml(contentType, body);
     }
 
     /** The store accepted a request but its answer names no operation to follow. */
@@ -368,7 +367,7 @@ public final class Hints {
         }
     }
 
-    // ---- waits on an accepted operation (issue 9: the poll loop and Release) ------------------------------
+    // ---- waits on an accepted operation (the poll loop and Release) ----------------------------------------
 
     /**
      * How to pick up the wait for an accepted operation: {@code await} for a publish, {@code status} for an

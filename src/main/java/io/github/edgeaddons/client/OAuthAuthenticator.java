@@ -95,11 +95,11 @@ final class OAuthAuthenticator implements Authenticator {
             String detail = tokenError(r.body);
             if (RetryPolicy.tokenRefusal(r.status) && !RetryPolicy.credentialsRefused(r.status)) {
                 // a 404 or another 4xx that says nothing of the credentials: the URL, or the endpoint's front door
-                String reason = EdgeAddonsClient.reason(r.status);
+                String reason = Http.reasonPhrase(r.status);
                 throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.AUTH, "The token endpoint "
                         + settings.tokenUrl + " answered HTTP " + r.status + (reason == null ? "" : " " + reason)
                         + (detail.isEmpty() ? "" : ", " + detail) + " to the token request.",
-                        Hints.isHtml(r.header("Content-Type"), r.body)
+                        Http.isHtml(r.header("Content-Type"), r.body)
                                 ? Hints.tokenUnavailable(r.status) : Hints.tokenUrlWrong(), r.status, null);
             }
             if (RetryPolicy.tokenRefusal(r.status)) {
@@ -109,7 +109,7 @@ final class OAuthAuthenticator implements Authenticator {
                         + (detail.isEmpty() ? "" : ", " + detail) + ").", Hints.tokenRefused(settings), r.status,
                         null);
             }
-            String reason = EdgeAddonsClient.reason(r.status);
+            String reason = Http.reasonPhrase(r.status);
             throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.HTTP, "The token endpoint " + settings.tokenUrl
                     + " answered HTTP " + r.status + (reason == null ? "" : " " + reason)
                     + (r.attempts > 1 ? " (after " + r.attempts + " attempts)" : "")
@@ -128,7 +128,7 @@ final class OAuthAuthenticator implements Authenticator {
             throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.MALFORMED, "The token endpoint "
                     + settings.tokenUrl + " answered HTTP " + r.status + " with something that is not JSON ("
                     + (r.body == null || r.body.trim().isEmpty() ? "an empty body"
-                            : Hints.isHtml(type, r.body) ? "an HTML page" : "Content-Type " + type)
+                            : Http.isHtml(type, r.body) ? "an HTML page" : "Content-Type " + type)
                     + "), so no access token could be read from it.", Hints.tokenUrlWrong(), r.status, null);
         }
         if (!o.has("access_token") || o.get("access_token").isJsonNull()) {

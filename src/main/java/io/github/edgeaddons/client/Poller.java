@@ -1,5 +1,6 @@
 package io.github.edgeaddons.client;
 
+import io.github.edgeaddons.config.Text;
 import io.github.edgeaddons.config.Durations;
 import io.github.edgeaddons.config.Plurals;
 import java.io.IOException;
@@ -7,8 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 
 /**
  * The poll loop: follows one accepted operation (upload or publish) until the store gives a definite answer
@@ -194,7 +193,7 @@ final class Poller {
         /** An answer that keeps the wait going, in words: status, reason, the useful part of the body. */
         private String answerProblem(Transport.Response r) {
             StringBuilder m = new StringBuilder("The store answered HTTP ").append(r.status);
-            String reason = EnglishReasonPhraseCatalog.INSTANCE.getReason(r.status, Locale.ROOT);
+            String reason = Http.reasonPhrase(r.status);
             if (reason != null) {
                 m.append(' ').append(reason);
             }
@@ -219,7 +218,7 @@ final class Poller {
 
         /** Warns once per streak of failed status requests; the rest go to the debug log and the heartbeat. */
         private void report(String problem, Duration gap) {
-            lastProblem = firstLine(problem);
+            lastProblem = Text.firstLine(problem);
             if (failuresInARow == 1) {
                 reporter.warn(problem + System.lineSeparator() + "The store accepted the " + kind.label()
                         + " (operation " + operationId + "), so the wait goes on until edge.timeout ("
@@ -316,10 +315,5 @@ final class Poller {
 
     private static Duration round(Duration d) {
         return Duration.ofSeconds(d.getSeconds() + (d.getNano() >= 500_000_000 ? 1 : 0));
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 }

@@ -9,7 +9,6 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -229,7 +228,7 @@ public final class RetryPolicy {
     }
 
     static boolean isHtml(String contentType) {
-        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html");
+        return Http.isHtmlType(contentType);
     }
 
     // ---- 3. the numbers -----------------------------------------------------------------------------------

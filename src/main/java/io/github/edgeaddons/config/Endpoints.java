@@ -32,7 +32,7 @@ public final class Endpoints {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new ConfigException(setting + "='" + url + "' is not an absolute http(s) URL,"
-                    + " e.g. https://api.addons.microsoftedge.microsoft.com.");
+                    + " e.g. " + EdgeStore.API_ROOT + ".");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new ConfigException(setting + "='" + url + "' must not have a query or fragment.");

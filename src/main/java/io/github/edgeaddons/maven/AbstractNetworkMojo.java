@@ -2,18 +2,20 @@ package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.client.AuthMode;
 import io.github.edgeaddons.client.ClientSettings;
+import io.github.edgeaddons.client.Deadline;
 import io.github.edgeaddons.client.EdgeApiException;
 import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.client.Reporter;
 import io.github.edgeaddons.config.ConfigException;
-import io.github.edgeaddons.release.NetworkSettings;
-import io.github.edgeaddons.release.ServerCredentials;
-import io.github.edgeaddons.client.Deadline;
+import io.github.edgeaddons.config.EdgeStore;
 import io.github.edgeaddons.release.DryRun;
+import io.github.edgeaddons.release.NetworkSettings;
 import io.github.edgeaddons.release.ResultWriter;
+import io.github.edgeaddons.release.ServerCredentials;
 import io.github.edgeaddons.release.StepResult;
 import java.io.IOException;
 import java.nio.file.Paths;
+import java.time.Clock;
 import java.util.Map;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
@@ -23,11 +25,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * The goals that talk to the store: their shared parameters (product, endpoint, credentials, polling,
- * timeout, dry run), the settings they are checked into, and result.json.
+ * timeout, dry run, key expiry), parsed once into {@link NetworkSettings} by {@link #networkSettings()}, and
+ * result.json.
  */
 public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
-    static final String DEFAULT_API_BASE_URL = "https://api.addons.microsoftedge.microsoft.com";
-    static final String DEFAULT_SERVER_ID = "edge-addons";
 
     /**
      * The product's GUID from Partner Center (Microsoft Edge &gt; Overview &gt; your extension: the GUID in
@@ -38,14 +39,14 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
     protected String productId;
 
     /** The settings.xml {@code <server>} holding the client ID (username) and API key or client secret (password). */
-    @Parameter(property = "edge.serverId", defaultValue = DEFAULT_SERVER_ID)
+    @Parameter(property = "edge.serverId", defaultValue = EdgeStore.SERVER_ID)
     protected String serverId;
 
     /**
      * Endpoint root: requests go to this URL followed by {@code /v1/products/...}. Plain {@code http://} is
      * refused unless the host is loopback ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}).
      */
-    @Parameter(property = "edge.apiBaseUrl", defaultValue = DEFAULT_API_BASE_URL)
+    @Parameter(property = "edge.apiBaseUrl", defaultValue = EdgeStore.API_ROOT)
     protected String apiBaseUrl;
 
     /**
@@ -69,7 +70,7 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
     protected String tokenUrl;
 
     /** Only for the retired API v1 ({@code clientCredentials}): the OAuth scope of the token. */
-    @Parameter(property = "edge.scope", defaultValue = ClientSettings.DEFAULT_SCOPE)
+    @Parameter(property = "edge.scope", defaultValue = EdgeStore.SCOPE)
     protected String scope;
 
     /**
@@ -106,6 +107,15 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
     @Parameter(property = "edge.checkCredentials", defaultValue = "false")
     protected boolean checkCredentials;
 
+    /**
+     * The API key's expiry date as Partner Center shows it (Microsoft Edge &gt; Publish API), {@code YYYY-MM-DD};
+     * API keys last 72 days. Set, the build warns from 14 days before that date (naming the date and the days
+     * left), and once it has passed fails before any request, saying to create a new key. Only for
+     * {@code apiKey} authentication. Set it where the key is kept, e.g. beside {@code EDGE_API_KEY} in CI.
+     */
+    @Parameter(property = "edge.apiKeyExpires")
+    protected String apiKeyExpires;
+
     @Parameter(defaultValue = "${settings}", readonly = true, required = true)
     protected Settings settings;
 
@@ -115,8 +125,14 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
 
     protected final SettingsDecrypter decrypter;
 
-    /** The process environment, read for credentials when settings.xml has no server (a map, for tests). */
+    /**
+     * The process environment (a map, for tests): read for credentials when settings.xml has no server, and
+     * for {@code GITHUB_STEP_SUMMARY}.
+     */
     Map<String, String> environment = System.getenv();
+
+    /** Today's date for {@code edge.apiKeyExpires}, in the build machine's zone (fixed in tests). */
+    Clock clock = Clock.systemDefaultZone();
 
     private static final String CREDENTIALS_SOURCE = "io.github.edgeaddons.credentialsSource";
 
@@ -142,7 +158,7 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
                 project.setContextValue(RESULT_WRITER, writer);
             }
             writer.write(step);
-            String summary = System.getenv("GITHUB_STEP_SUMMARY");
+            String summary = environment == null ? null : environment.get("GITHUB_STEP_SUMMARY");
             if (summary != null && !summary.trim().isEmpty()) {
                 writer.appendSummary(Paths.get(summary), step);
             }
@@ -154,33 +170,48 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
 
     private static final String RESULT_WRITER = "io.github.edgeaddons.resultWriter";
 
-    /** The network parameters as written, not yet checked. */
-    protected NetworkSettings networkSettings() {
-        return new NetworkSettings()
+    /** The network parameters as the user wrote them: every one of them, and nothing else. */
+    protected NetworkSettings.Builder networkParameters() {
+        return NetworkSettings.builder()
                 .productId(productId)
+                .serverId(serverId)
                 .apiBaseUrl(apiBaseUrl)
                 .authMode(authMode)
                 .tokenUrl(tokenUrl)
                 .scope(scope)
                 .pollInterval(pollInterval)
                 .timeout(timeout)
-                .tokenCache(BuildState.tokenCache(session))
-                .resume(MavenResumeCommands.of(project, session, plugin, this));
+                .dryRun(dryRun)
+                .checkCredentials(checkCredentials)
+                .apiKeyExpires(apiKeyExpires);
+    }
+
+    /** The network parameters, parsed and checked; the goal's one reading of them. */
+    protected NetworkSettings networkSettings() throws ConfigException {
+        return networkParameters().build();
     }
 
     /**
-     * Checked settings with decrypted credentials and the settings.xml proxy; sends nothing. Under API v1
-     * ({@code clientCredentials}) it warns, once per build, that v1 is retired.
+     * The client's settings: {@code network} with the decrypted credentials and the settings.xml proxy; sends
+     * nothing. Under API v1 ({@code clientCredentials}) it warns, once per build, that v1 is retired; with
+     * {@code edge.apiKeyExpires}, it warns of a key about to expire and fails for an expired one.
      */
     protected ClientSettings clientSettings(NetworkSettings network) throws ConfigException {
-        network.checkWithoutCredentials();
-        ServerCredentials server = SettingsCredentials.resolve(settings, serverId, decrypter, environment,
+        ServerCredentials server = SettingsCredentials.resolve(settings, network.serverId(), decrypter, environment,
                 network.resolvedAuthMode(null) == AuthMode.CLIENT_CREDENTIALS);
         logCredentialsSource(server);
         SettingsProxies proxies = SettingsProxies.from(settings, decrypter);
-        ClientSettings client = network.toClientSettings(server, proxies::forUrl, reporter());
+        ClientSettings client = network.clientSettings(server, proxies::forUrl)
+                .reporter(reporter())
+                .tokenCache(BuildState.tokenCache(session))
+                .resume(MavenResumeCommands.of(project, session, plugin, network))
+                .build();
         if (client.authMode() == AuthMode.CLIENT_CREDENTIALS && BuildState.firstInBuild(session, "v1Warned")) {
             getLog().warn(Hints.v1Retired(client));
+        }
+        if (client.authMode() == AuthMode.API_KEY && network.apiKeyExpires() != null) {
+            ApiKeyExpiry.check(network.apiKeyExpires(), clock, client.credentialsSource(), getLog(),
+                    () -> BuildState.firstInBuild(session, "apiKeyExpiryWarned"));
         }
         return client;
     }
@@ -208,9 +239,7 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
         if (!dryRun || checkCredentials) {
             failIfOffline();
         }
-        NetworkSettings network = networkSettings();
-        network.checkWithoutCredentials();
-        return network;
+        return networkSettings();
     }
 
     /** Once per project (not per goal): where the credentials came from, never what they are. */
@@ -224,12 +253,13 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
     }
 
     /** In a dry run with {@code edge.checkCredentials}: the side-effect-free credential check, once per build. */
-    protected void dryRunCredentialCheck(ClientSettings client) throws EdgeApiException, ConfigException {
-        if (!checkCredentials || project.getContextValue(CREDENTIALS_CHECKED) != null) {
+    protected void dryRunCredentialCheck(NetworkSettings network, ClientSettings client)
+            throws EdgeApiException, ConfigException {
+        if (!network.checkCredentials() || project.getContextValue(CREDENTIALS_CHECKED) != null) {
             return;
         }
         failIfOffline();
-        new DryRun(client).checkCredentials(Deadline.after(networkSettings().checkedTimeout(), client.clock()));
+        new DryRun(client).checkCredentials(Deadline.after(client.timeout(), client.clock()));
         project.setContextValue(CREDENTIALS_CHECKED, Boolean.TRUE);
     }
 

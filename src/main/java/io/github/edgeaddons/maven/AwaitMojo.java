@@ -46,14 +46,14 @@ public class AwaitMojo extends AbstractNetworkMojo {
                     + " -Dedge.operationId=... (printed by publish, or by a timed-out await).");
         }
         ClientSettings client = clientSettings(network);
-        if (dryRun) {
-            dryRunCredentialCheck(client);
+        if (network.dryRun()) {
+            dryRunCredentialCheck(network, client);
             new DryRun(client).await(id);
             step.dryRun();
             return;
         }
         step.operationId(id);
-        step.finished(new Release(client, network.checkedTimeout()).await(id));
+        step.finished(new Release(client).await(id));
     }
 
     static String checkedOperationId(String id) throws ConfigException {

@@ -1,5 +1,6 @@
 package io.github.edgeaddons.maven;
 
+import io.github.edgeaddons.config.Text;
 import io.github.edgeaddons.client.Reporter;
 import java.io.Console;
 import java.io.PrintStream;
@@ -71,8 +72,8 @@ final class MavenReporter implements Reporter {
             return;
         }
         lastProgressNanos = now;
-        console.print(String.format(Locale.ROOT, "\rUploading: %s/%s (%d%%)   ", size(sent, total),
-                size(total, total), total == 0 ? 100 : sent * 100 / total));
+        console.print(String.format(Locale.ROOT, "\rUploading: %s/%s (%d%%)   ", Text.size(sent, total),
+                Text.size(total), total == 0 ? 100 : sent * 100 / total));
         console.flush();
         progressShown = true;
     }
@@ -109,13 +110,5 @@ final class MavenReporter implements Reporter {
             console.println();
             progressShown = false;
         }
-    }
-
-    /** Both numbers of the progress line in the unit of the total: KB below 1 MB, so a small zip is not "0.0 MB". */
-    static String size(long bytes, long total) {
-        if (total < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 }

@@ -1,6 +1,8 @@
 package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.client.ResumeCommands;
+import io.github.edgeaddons.config.EdgeStore;
+import io.github.edgeaddons.release.NetworkSettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,11 +34,13 @@ import org.apache.maven.project.MavenProject;
 final class MavenResumeCommands {
     static final String GROUP_ID = "io.github.edgeaddons";
     static final String ARTIFACT_ID = "edge-addons-maven-plugin";
+    /** The goal prefix, as in {@code mvn edge-addons:await}. */
+    static final String PREFIX = "edge-addons";
 
     private MavenResumeCommands() {}
 
     static ResumeCommands of(MavenProject project, MavenSession session, PluginDescriptor plugin,
-            AbstractNetworkMojo mojo) {
+            NetworkSettings network) {
         List<String> args = new ArrayList<>();
         MavenExecutionRequest request = session == null ? null : session.getRequest();
         List<String> profiles = request == null || request.getActiveProfiles() == null
@@ -71,17 +75,17 @@ final class MavenResumeCommands {
                 args.add("-Dmaven.repo.local=" + repoLocal);
             }
         }
-        if (mojo.apiBaseUrl != null && !AbstractNetworkMojo.DEFAULT_API_BASE_URL.equals(mojo.apiBaseUrl)) {
-            args.add("-Dedge.apiBaseUrl=" + mojo.apiBaseUrl);
+        if (!EdgeStore.API_ROOT.equals(network.apiBaseUrl().toString())) {
+            args.add("-Dedge.apiBaseUrl=" + network.apiBaseUrl());
         }
-        if (mojo.serverId != null && !AbstractNetworkMojo.DEFAULT_SERVER_ID.equals(mojo.serverId)) {
-            args.add("-Dedge.serverId=" + mojo.serverId);
+        if (!EdgeStore.SERVER_ID.equals(network.serverId())) {
+            args.add("-Dedge.serverId=" + network.serverId());
         }
-        if (mojo.authMode != null && !mojo.authMode.trim().isEmpty()) {
-            args.add("-Dedge.authMode=" + mojo.authMode.trim());
+        if (network.authMode() != null) {
+            args.add("-Dedge.authMode=" + network.authMode().setting());
         }
-        if (mojo.tokenUrl != null && !mojo.tokenUrl.trim().isEmpty()) {
-            args.add("-Dedge.tokenUrl=" + mojo.tokenUrl.trim());
+        if (network.tokenUrl() != null) {
+            args.add("-Dedge.tokenUrl=" + network.tokenUrl());
         }
         return new ResumeCommands(pluginName(project, plugin, profiles), args);
     }
@@ -92,10 +96,10 @@ final class MavenResumeCommands {
      */
     static String pluginName(MavenProject project, PluginDescriptor plugin, List<String> activeProfiles) {
         if (project != null && declaresPlugin(project.getOriginalModel(), activeProfiles)) {
-            return "edge-addons";
+            return PREFIX;
         }
         String version = plugin != null && plugin.getVersion() != null ? plugin.getVersion() : null;
-        return version == null ? "edge-addons" : GROUP_ID + ":" + ARTIFACT_ID + ":" + version;
+        return version == null ? PREFIX : GROUP_ID + ":" + ARTIFACT_ID + ":" + version;
     }
 
     private static boolean declaresPlugin(Model model, List<String> activeProfiles) {

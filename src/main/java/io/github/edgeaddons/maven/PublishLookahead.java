@@ -17,7 +17,8 @@ import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluatio
  *
  * <p>A publish follows when either
  * <ul>
- *   <li>the command line names the publish goal ({@code edge-addons:publish}, or by coordinates), or
+ *   <li>the command line names the publish goal ({@code edge-addons:publish}, by coordinates, or with
+ *       {@code @executionId}), or
  *   <li>upload runs from the lifecycle (not as a direct {@code edge-addons:upload} invocation) and the
  *       project's effective POM binds {@code publish} in an execution of this plugin, or the project's
  *       packaging is {@code edge-extension}, whose lifecycle binds it: both goals are in the {@code deploy}
@@ -26,15 +27,21 @@ import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluatio
  * This reads the project model and the requested goals, which Maven has fixed before any mojo runs; it does
  * not ask Maven to compute an execution plan (which would repeat the lifecycle's work, and is not public API).
  *
- * <p>The notes file is the one that publish will read: the {@code notesFile} of the publish execution's
- * {@code <configuration>}, else of the plugin's, else the property {@code edge.notesFile}; {@code ${...}}
- * expressions are evaluated as Maven evaluates them for publish, and a relative path is taken from the
- * project's base directory, as Maven does for a {@code File} parameter.
+ * <p>The notes file is the one that publish will be given, taken as Maven takes it: the {@code notesFile} of
+ * the publish execution's {@code <configuration>} (for a command-line goal, the execution
+ * {@code default-cli} or the one named after {@code @}), else of the plugin's, else the parameter's
+ * expression {@code ${edge.notesFile}}; the value is evaluated by Maven's own
+ * {@link PluginParameterExpressionEvaluator}, which looks up user, system and project properties in Maven's
+ * order and evaluates nested {@code ${...}}; a relative path is taken from the project's base directory, as
+ * Maven does for a {@code File} parameter. The {@code notes-lookahead} IT checks each of these sources
+ * against what a real publish receives.
  */
 final class PublishLookahead {
     private static final String NOTES_FILE = "notesFile";
-    private static final String NOTES_PROPERTY = "edge.notesFile";
-    private static final String PACKAGING = "edge-extension";
+    private static final String NOTES_EXPRESSION = "${edge.notesFile}";
+    private static final String PUBLISH = "publish";
+    /** The execution id that Maven gives a goal named on the command line without {@code @id}. */
+    private static final String DEFAULT_CLI = "default-cli";
 
     private PublishLookahead() {}
 
@@ -47,22 +54,29 @@ final class PublishLookahead {
         if (session == null || project == null) {
             return null;
         }
-        String prefix = plugin != null && plugin.getGoalPrefix() != null ? plugin.getGoalPrefix() : "edge-addons";
-        boolean onCommandLine = namesPublish(session.getGoals(), prefix);
-        PluginExecution bound = onCommandLine || !fromLifecycle(execution) ? null : boundPublish(project);
-        // the edge-extension lifecycle binds publish to deploy, right after upload
-        boolean byPackaging = !onCommandLine && fromLifecycle(execution) && PACKAGING.equals(project.getPackaging());
-        if (!onCommandLine && bound == null && !byPackaging) {
+        String prefix = plugin != null && plugin.getGoalPrefix() != null ? plugin.getGoalPrefix()
+                : MavenResumeCommands.PREFIX;
+        Plugin model = thisPlugin(project);
+        String cliExecution = publishExecutionOnCommandLine(session.getGoals(), prefix);
+        PluginExecution publish;
+        if (cliExecution != null) {
+            publish = executionWithId(model, cliExecution);
+        } else if (fromLifecycle(execution)) {
+            publish = boundPublish(model);
+            // the edge-extension lifecycle binds publish to deploy, right after upload
+            if (publish == null && !PackageMojo.PACKAGING.equals(project.getPackaging())) {
+                return null;
+            }
+        } else {
             return null;
         }
-        Plugin model = thisPlugin(project);
-        String value = child(bound == null ? null : bound.getConfiguration(), NOTES_FILE);
+        String value = child(publish == null ? null : publish.getConfiguration(), NOTES_FILE);
         if (value == null) {
             value = child(model == null ? null : model.getConfiguration(), NOTES_FILE);
         }
         if (value == null) {
-            value = session.getUserProperties().getProperty(NOTES_PROPERTY,
-                    project.getProperties().getProperty(NOTES_PROPERTY));
+            value = execution != null ? NOTES_EXPRESSION : session.getUserProperties().getProperty(
+                    "edge.notesFile", project.getProperties().getProperty("edge.notesFile"));
         }
         if (value == null || value.trim().isEmpty()) {
             return null;
@@ -75,25 +89,31 @@ final class PublishLookahead {
                 return null; // publish itself will report the expression
             }
         }
-        if (evaluated == null) {
+        if (evaluated == null || evaluated.toString().trim().isEmpty()) {
             return null;
         }
         File f = evaluated instanceof File ? (File) evaluated : new File(evaluated.toString().trim());
         return f.isAbsolute() || project.getBasedir() == null ? f : new File(project.getBasedir(), f.getPath());
     }
 
-    private static boolean namesPublish(List<String> goals, String prefix) {
+    /**
+     * The execution id of the publish goal named on the command line ({@code default-cli}, or the id after
+     * {@code @}), or null when the command line names none.
+     */
+    private static String publishExecutionOnCommandLine(List<String> goals, String prefix) {
         if (goals == null) {
-            return false;
+            return null;
         }
         for (String g : goals) {
-            if (g.equals(prefix + ":publish")
-                    || (g.startsWith(MavenResumeCommands.GROUP_ID + ":" + MavenResumeCommands.ARTIFACT_ID + ":")
-                            && g.endsWith(":publish"))) {
-                return true;
+            int at = g.indexOf('@');
+            String goal = at < 0 ? g : g.substring(0, at);
+            if (goal.equals(prefix + ":" + PUBLISH)
+                    || (goal.startsWith(MavenResumeCommands.GROUP_ID + ":" + MavenResumeCommands.ARTIFACT_ID + ":")
+                            && goal.endsWith(":" + PUBLISH))) {
+                return at < 0 ? DEFAULT_CLI : g.substring(at + 1);
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean fromLifecycle(MojoExecution execution) {
@@ -101,13 +121,24 @@ final class PublishLookahead {
                 && execution.getSource() != MojoExecution.Source.CLI;
     }
 
-    private static PluginExecution boundPublish(MavenProject project) {
-        Plugin p = thisPlugin(project);
+    private static PluginExecution boundPublish(Plugin p) {
         if (p == null) {
             return null;
         }
         for (PluginExecution e : p.getExecutions()) {
-            if (e.getGoals().contains("publish")) {
+            if (e.getGoals().contains(PUBLISH)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static PluginExecution executionWithId(Plugin p, String id) {
+        if (p == null) {
+            return null;
+        }
+        for (PluginExecution e : p.getExecutions()) {
+            if (id.equals(e.getId())) {
                 return e;
             }
         }

@@ -58,14 +58,14 @@ public class PublishMojo extends AbstractNetworkMojo {
                     + " Center.");
         }
         ClientSettings client = clientSettings(network);
-        if (dryRun) {
-            dryRunCredentialCheck(client);
+        if (network.dryRun()) {
+            dryRunCredentialCheck(network, client);
             new DryRun(client).publish(text);
             BuildState.publishStarted(project, "{operationId}");
             step.dryRun();
             return;
         }
-        String operationId = new Release(client, network.checkedTimeout()).publish(text,
+        String operationId = new Release(client).publish(text,
                 BuildState.succeededUpload(project));
         step.operationId(operationId).succeeded("Publish request accepted");
         BuildState.publishStarted(project, operationId);

@@ -2,6 +2,7 @@ package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.config.ConfigException;
+import io.github.edgeaddons.config.EdgeStore;
 import io.github.edgeaddons.client.CredentialsSource;
 import io.github.edgeaddons.release.ServerCredentials;
 import java.lang.reflect.Method;
@@ -35,7 +36,7 @@ final class SettingsCredentials {
      */
     static ServerCredentials resolve(Settings settings, String serverId, SettingsDecrypter decrypter,
             Map<String, String> environment, boolean oauth) throws ConfigException {
-        String id = serverId == null || serverId.trim().isEmpty() ? "edge-addons" : serverId.trim();
+        String id = serverId == null || serverId.trim().isEmpty() ? EdgeStore.SERVER_ID : serverId.trim();
         Server server = settings == null ? null : settings.getServer(id);
         if (server == null) {
             return fromEnvironment(settings, id, environment == null ? Collections.emptyMap() : environment, oauth);

@@ -35,15 +35,15 @@ public class StatusMojo extends AbstractNetworkMojo {
     @Override
     protected void doExecute(StepResult step) throws ConfigException, EdgeApiException {
         failIfOffline();
-        NetworkSettings network = networkSettings();
         boolean listProducts = operationId == null || operationId.trim().isEmpty();
-        if (listProducts) {
+        NetworkSettings.Builder parameters = networkParameters();
+        if (listProducts && productId == null) {
             // listing products needs no product; the client still wants a well-formed id
-            network.productId(productId == null ? "00000000-0000-0000-0000-000000000000" : productId);
+            parameters.productId("00000000-0000-0000-0000-000000000000");
         }
-        network.checkWithoutCredentials();
+        NetworkSettings network = parameters.build();
         String id = listProducts ? null : AwaitMojo.checkedOperationId(operationId);
-        Status status = new Status(clientSettings(network), network.checkedTimeout());
+        Status status = new Status(clientSettings(network));
         if (listProducts) {
             status.products();
             return;

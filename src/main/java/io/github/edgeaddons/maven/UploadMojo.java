@@ -92,14 +92,14 @@ public class UploadMojo extends AbstractNetworkMojo {
                 ignoredChecks, true, session, getLog());
         checkNotesOfFollowingPublish();
         ClientSettings client = clientSettings(network);
-        if (dryRun) {
-            dryRunCredentialCheck(client);
+        if (network.dryRun()) {
+            dryRunCredentialCheck(network, client);
             new DryRun(client).upload(pkg);
             BuildState.uploadSucceeded(project, "dry-run");
             step.dryRun();
             return;
         }
-        Release.UploadResult result = new Release(client, network.checkedTimeout()).upload(pkg);
+        Release.UploadResult result = new Release(client).upload(pkg);
         step.finished(result.status);
         BuildState.uploadSucceeded(project, result.operationId);
     }

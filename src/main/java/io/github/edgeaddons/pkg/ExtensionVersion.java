@@ -61,20 +61,6 @@ public final class ExtensionVersion {
     }
 
     /**
-     * Maps a Maven project version to the manifest version it must equal: "1.2.3" -> "1.2.3",
-     * "1.2.3.4" -> "1.2.3.4", "1.2" -> "1.2"; returns null when the Maven version cannot be mapped
-     * (qualifiers like "1.2.3-beta", "-SNAPSHOT", more than 4 parts, non-numeric, leading zeros,
-     * parts above 65535).
-     */
-    public static String fromMavenVersion(String mavenVersion) {
-        if (mavenVersion == null) {
-            return null;
-        }
-        // A plain numeric Maven version maps to itself; anything else has no faithful mapping.
-        return isValid(mavenVersion) ? mavenVersion : null;
-    }
-
-    /**
      * The store form of a Maven project version: the version itself when it is already a store version,
      * else its leading numbers when a qualifier follows them after {@code -} or {@code .}
      * ({@code 1.2.3-SNAPSHOT} and {@code 1.2.3-beta-2} -> {@code 1.2.3}, {@code 2.0.RC1} -> {@code 2.0}); null

@@ -1,5 +1,6 @@
 package io.github.edgeaddons.pkg;
 
+import io.github.edgeaddons.config.Text;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -168,7 +169,7 @@ public final class PackageValidator {
     }
 
     static String formatSize(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB (%d bytes)", bytes / (double) MIB, bytes);
+        return Text.size(bytes, MIB) + " (" + bytes + " bytes)"; // in MB whatever the size, beside the exact bytes
     }
 
     // --- 3. is it a zip ------------------------------------------------------------------------

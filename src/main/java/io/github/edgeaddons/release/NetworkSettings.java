@@ -5,115 +5,128 @@ import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.Credentials;
 import io.github.edgeaddons.client.PollPolicy;
 import io.github.edgeaddons.client.ProxySettings;
-import io.github.edgeaddons.client.Reporter;
-import io.github.edgeaddons.client.ResumeCommands;
-import io.github.edgeaddons.client.TokenCache;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.Durations;
+import io.github.edgeaddons.config.EdgeStore;
 import io.github.edgeaddons.config.Endpoints;
+import io.github.edgeaddons.config.KeyExpiry;
 import io.github.edgeaddons.config.ProductId;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.function.Function;
 
 /**
- * Turns the goal parameters as the user wrote them into checked client settings, failing with a message
- * that names the setting before any request is sent.
+ * The network goals' parameters, each parsed and checked once, when the value is {@link Builder#build() built}
+ * from the parameters as the user wrote them: a wrong value fails there, naming the setting, before
+ * settings.xml is read and before any request. Immutable; the goals read it and nothing else.
+ *
+ * <p>Adding a network parameter: the mojo's field (with its Javadoc, which is the {@code help} text), one
+ * line in {@code AbstractNetworkMojo.networkSettings()}, here a builder setter, a field parsed in the
+ * constructor and its accessor, and README's parameter table; {@code NetworkSettingsWiringTest} fails until
+ * the mojo's value reaches this one.
  */
 public final class NetworkSettings {
+    /** {@code edge.timeout}'s default as users write it: {@link ClientSettings#DEFAULT_TIMEOUT}. */
     public static final String DEFAULT_TIMEOUT = "10m";
 
-    private String productId;
-    private String apiBaseUrl = "https://api.addons.microsoftedge.microsoft.com";
-    private String authMode;
-    private String tokenUrl;
-    private String scope;
-    private String pollInterval;
-    private String timeout = DEFAULT_TIMEOUT;
-    private TokenCache tokenCache;
-    private ResumeCommands resume;
+    private final String productId;
+    private final String serverId;
+    private final URI apiBaseUrl;
+    private final AuthMode authMode;
+    private final URI tokenUrl;
+    private final String scope;
+    private final PollPolicy pollPolicy;
+    private final Duration timeout;
+    private final boolean dryRun;
+    private final boolean checkCredentials;
+    private final LocalDate apiKeyExpires;
 
-    public NetworkSettings productId(String v) {
-        productId = v;
-        return this;
-    }
-
-    public NetworkSettings apiBaseUrl(String v) {
-        apiBaseUrl = v;
-        return this;
-    }
-
-    public NetworkSettings authMode(String v) {
-        authMode = v;
-        return this;
-    }
-
-    public NetworkSettings tokenUrl(String v) {
-        tokenUrl = v;
-        return this;
-    }
-
-    public NetworkSettings scope(String v) {
-        scope = v;
-        return this;
-    }
-
-    public NetworkSettings pollInterval(String v) {
-        pollInterval = v;
-        return this;
-    }
-
-    public NetworkSettings timeout(String v) {
-        timeout = v;
-        return this;
-    }
-
-    /** The build's store of API v1 tokens, so that one token serves every goal; null: one per goal. */
-    public NetworkSettings tokenCache(TokenCache v) {
-        tokenCache = v;
-        return this;
-    }
-
-    /** How the commands printed in failure messages are written; null: {@link ResumeCommands#defaults()}. */
-    public NetworkSettings resume(ResumeCommands v) {
-        resume = v;
-        return this;
-    }
-
-    /** The product id, checked (a GUID). */
-    public String checkedProductId() throws ConfigException {
-        return ProductId.check(productId);
-    }
-
-    /** {@code edge.timeout}, checked. */
-    public Duration checkedTimeout() throws ConfigException {
-        return Durations.parse(timeout == null ? DEFAULT_TIMEOUT : timeout, "edge.timeout");
-    }
-
-    /** {@code edge.pollInterval}, checked; the adaptive policy when unset. */
-    public PollPolicy checkedPollPolicy() throws ConfigException {
-        if (pollInterval == null || pollInterval.trim().isEmpty()) {
-            return PollPolicy.adaptive();
+    /** Checks in the order users meet them: the product, the times, the endpoints, the auth mode, the key. */
+    private NetworkSettings(Builder b) throws ConfigException {
+        productId = ProductId.check(b.productId);
+        timeout = blank(b.timeout) ? ClientSettings.DEFAULT_TIMEOUT : Durations.parse(b.timeout, "edge.timeout");
+        pollPolicy = blank(b.pollInterval) ? PollPolicy.adaptive()
+                : PollPolicy.fixed(Durations.parse(b.pollInterval, "edge.pollInterval"));
+        apiBaseUrl = Endpoints.check(b.apiBaseUrl == null ? EdgeStore.API_ROOT : b.apiBaseUrl, "edge.apiBaseUrl");
+        tokenUrl = blank(b.tokenUrl) ? null : Endpoints.check(b.tokenUrl, "edge.tokenUrl");
+        if (blank(b.authMode)) {
+            authMode = null;
+        } else {
+            authMode = AuthMode.fromSetting(b.authMode);
+            if (authMode == null) {
+                throw new ConfigException("edge.authMode='" + b.authMode + "' is not known: use apiKey (API v1.1,"
+                        + " the default) or clientCredentials (API v1, OAuth with a token URL).");
+            }
         }
-        return PollPolicy.fixed(Durations.parse(pollInterval, "edge.pollInterval"));
+        apiKeyExpires = blank(b.apiKeyExpires) ? null : KeyExpiry.parse(b.apiKeyExpires, "edge.apiKeyExpires");
+        serverId = blank(b.serverId) ? EdgeStore.SERVER_ID : b.serverId.trim();
+        scope = blank(b.scope) ? EdgeStore.SCOPE : b.scope.trim();
+        dryRun = b.dryRun;
+        checkCredentials = b.checkCredentials;
     }
 
-    /**
-     * Checks every setting that needs no credentials, so that a wrong product id or duration fails even
-     * before settings.xml is read.
-     */
-    public void checkWithoutCredentials() throws ConfigException {
-        checkedProductId();
-        checkedTimeout();
-        checkedPollPolicy();
-        Endpoints.check(apiBaseUrl, "edge.apiBaseUrl");
-        if (tokenUrl != null && !tokenUrl.trim().isEmpty()) {
-            Endpoints.check(tokenUrl, "edge.tokenUrl");
-        }
-        if (authMode != null && !authMode.trim().isEmpty() && AuthMode.fromSetting(authMode) == null) {
-            throw new ConfigException("edge.authMode='" + authMode + "' is not known: use apiKey (API v1.1, the"
-                    + " default) or clientCredentials (API v1, OAuth with a token URL).");
-        }
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.trim().isEmpty();
+    }
+
+    /** {@code edge.productId}: a GUID, in lower case. */
+    public String productId() {
+        return productId;
+    }
+
+    /** {@code edge.serverId}: the settings.xml {@code <server>} of the credentials. */
+    public String serverId() {
+        return serverId;
+    }
+
+    /** {@code edge.apiBaseUrl}, without a trailing slash. */
+    public URI apiBaseUrl() {
+        return apiBaseUrl;
+    }
+
+    /** {@code edge.authMode} as set, or null: chosen by {@link #resolvedAuthMode}. */
+    public AuthMode authMode() {
+        return authMode;
+    }
+
+    /** {@code edge.tokenUrl}, or null (the settings.xml server may give one). */
+    public URI tokenUrl() {
+        return tokenUrl;
+    }
+
+    /** {@code edge.scope}. */
+    public String scope() {
+        return scope;
+    }
+
+    /** {@code edge.pollInterval}: a fixed interval, or the adaptive policy when unset. */
+    public PollPolicy pollPolicy() {
+        return pollPolicy;
+    }
+
+    /** {@code edge.timeout}: how long each goal may take on the network. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** {@code edge.dryRun}. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** {@code edge.checkCredentials}. */
+    public boolean checkCredentials() {
+        return checkCredentials;
+    }
+
+    /** {@code edge.apiKeyExpires}: the API key's expiry date, or null when not given. */
+    public LocalDate apiKeyExpires() {
+        return apiKeyExpires;
     }
 
     /**
@@ -121,52 +134,132 @@ public final class NetworkSettings {
      * {@code serverTokenUrl}, which may be null), else API v1.1.
      */
     public AuthMode resolvedAuthMode(String serverTokenUrl) {
-        if (authMode != null && !authMode.trim().isEmpty()) {
-            return AuthMode.fromSetting(authMode);
+        if (authMode != null) {
+            return authMode;
         }
-        String tokenText = tokenUrl != null && !tokenUrl.trim().isEmpty() ? tokenUrl : serverTokenUrl;
-        return tokenText != null && !tokenText.trim().isEmpty() ? AuthMode.CLIENT_CREDENTIALS : AuthMode.API_KEY;
+        return tokenUrl != null || !blank(serverTokenUrl) ? AuthMode.CLIENT_CREDENTIALS : AuthMode.API_KEY;
     }
 
     /**
-     * Everything checked and combined with the credentials.
+     * The client's settings from these and the credentials; the caller adds what is not a parameter
+     * (reporter, token cache, resume commands) and builds.
      *
-     * @param server the decrypted settings.xml server
+     * @param server the decrypted settings.xml server, or the environment's credentials
      * @param proxyFor the proxy to use for a URL's scheme, or null
      */
-    public ClientSettings toClientSettings(ServerCredentials server, Function<URI, ProxySettings> proxyFor,
-            Reporter reporter) throws ConfigException {
-        checkWithoutCredentials();
-        URI base = Endpoints.check(apiBaseUrl, "edge.apiBaseUrl");
-        String tokenText = tokenUrl != null && !tokenUrl.trim().isEmpty() ? tokenUrl : server.tokenUrl();
-        String tokenSetting = tokenUrl != null && !tokenUrl.trim().isEmpty()
-                ? "edge.tokenUrl"
-                : "<tokenUrl> of <server> '" + server.serverId() + "' in settings.xml";
+    public ClientSettings.Builder clientSettings(ServerCredentials server, Function<URI, ProxySettings> proxyFor)
+            throws ConfigException {
         AuthMode mode = resolvedAuthMode(server.tokenUrl());
         URI token = null;
         if (mode == AuthMode.CLIENT_CREDENTIALS) {
-            if (tokenText == null || tokenText.trim().isEmpty()) {
+            if (tokenUrl != null) {
+                token = tokenUrl;
+            } else if (blank(server.tokenUrl())) {
                 throw new ConfigException("edge.authMode=clientCredentials needs the access token URL shown in"
                         + " Partner Center (Microsoft Edge > Publish API): set edge.tokenUrl, or add"
                         + " <configuration><tokenUrl>https://login.microsoftonline.com/TENANT/oauth2/v2.0/token"
                         + "</tokenUrl></configuration> to <server> '" + server.serverId() + "' in settings.xml.");
+            } else {
+                token = Endpoints.check(server.tokenUrl(), "<tokenUrl> of <server> '" + server.serverId()
+                        + "' in settings.xml");
             }
-            token = Endpoints.check(tokenText, tokenSetting);
         }
         return ClientSettings.builder()
-                .apiBaseUrl(base)
-                .productId(checkedProductId())
+                .apiBaseUrl(apiBaseUrl)
+                .productId(productId)
                 .authMode(mode)
                 .credentials(new Credentials(server.clientId(), server.secret()))
                 .tokenUrl(token)
-                .scope(scope == null || scope.trim().isEmpty() ? ClientSettings.DEFAULT_SCOPE : scope.trim())
+                .scope(scope)
                 .serverId(server.serverId())
                 .credentialsSource(server.origin())
-                .proxy(proxyFor == null ? null : proxyFor.apply(base))
-                .pollPolicy(checkedPollPolicy())
-                .reporter(reporter)
-                .tokenCache(tokenCache)
-                .resume(resume)
-                .build();
+                .proxy(proxyFor == null ? null : proxyFor.apply(apiBaseUrl))
+                .pollPolicy(pollPolicy)
+                .timeout(timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "NetworkSettings{productId=" + productId + ", serverId=" + serverId + ", apiBaseUrl=" + apiBaseUrl
+                + ", authMode=" + authMode + ", tokenUrl=" + tokenUrl + ", scope=" + scope + ", pollPolicy="
+                + pollPolicy + ", timeout=" + timeout + ", dryRun=" + dryRun + ", checkCredentials="
+                + checkCredentials + ", apiKeyExpires=" + apiKeyExpires + "}";
+    }
+
+    /** The parameters as the user wrote them (null: not set). */
+    public static final class Builder {
+        private String productId;
+        private String serverId;
+        private String apiBaseUrl;
+        private String authMode;
+        private String tokenUrl;
+        private String scope;
+        private String pollInterval;
+        private String timeout;
+        private boolean dryRun;
+        private boolean checkCredentials;
+        private String apiKeyExpires;
+
+        private Builder() {}
+
+        public Builder productId(String v) {
+            productId = v;
+            return this;
+        }
+
+        public Builder serverId(String v) {
+            serverId = v;
+            return this;
+        }
+
+        public Builder apiBaseUrl(String v) {
+            apiBaseUrl = v;
+            return this;
+        }
+
+        public Builder authMode(String v) {
+            authMode = v;
+            return this;
+        }
+
+        public Builder tokenUrl(String v) {
+            tokenUrl = v;
+            return this;
+        }
+
+        public Builder scope(String v) {
+            scope = v;
+            return this;
+        }
+
+        public Builder pollInterval(String v) {
+            pollInterval = v;
+            return this;
+        }
+
+        public Builder timeout(String v) {
+            timeout = v;
+            return this;
+        }
+
+        public Builder dryRun(boolean v) {
+            dryRun = v;
+            return this;
+        }
+
+        public Builder checkCredentials(boolean v) {
+            checkCredentials = v;
+            return this;
+        }
+
+        public Builder apiKeyExpires(String v) {
+            apiKeyExpires = v;
+            return this;
+        }
+
+        /** Parses and checks every parameter; fails naming the first wrong one. */
+        public NetworkSettings build() throws ConfigException {
+            return new NetworkSettings(this);
+        }
     }
 }

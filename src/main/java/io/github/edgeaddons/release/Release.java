@@ -1,5 +1,6 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.config.Text;
 import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.Deadline;
@@ -30,17 +31,16 @@ public final class Release {
 
     private final ClientSettings settings;
     private final Reporter reporter;
-    private final Duration timeout;
     private final Function<ClientSettings, EdgeAddonsClient> clients;
 
-    public Release(ClientSettings settings, Duration timeout) {
-        this(settings, timeout, EdgeAddonsClient::new);
+    /** Each goal within {@link ClientSettings#timeout()} ({@code edge.timeout}). */
+    public Release(ClientSettings settings) {
+        this(settings, EdgeAddonsClient::new);
     }
 
-    Release(ClientSettings settings, Duration timeout, Function<ClientSettings, EdgeAddonsClient> clients) {
+    Release(ClientSettings settings, Function<ClientSettings, EdgeAddonsClient> clients) {
         this.settings = settings;
         this.reporter = settings.reporter();
-        this.timeout = timeout;
         this.clients = clients;
     }
 
@@ -57,9 +57,9 @@ public final class Release {
 
     /** Uploads the package and waits for the store to process it; fails unless it Succeeded. */
     public UploadResult upload(PackageInfo pkg) throws EdgeApiException {
-        Deadline deadline = Deadline.after(timeout, settings.clock());
+        Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
-            reporter.info("Uploading " + pkg.path().getFileName() + " (" + size(pkg.size()) + ", version "
+            reporter.info("Uploading " + pkg.path().getFileName() + " (" + Text.size(pkg.size()) + ", version "
                     + pkg.version() + ") to product " + settings.productId());
             long start = System.nanoTime();
             String operationId = client.startUpload(pkg.path(), pkg.size(), deadline);
@@ -89,7 +89,7 @@ public final class Release {
      *     publishes it without uploading again
      */
     public String publish(String notes, String uploadedOperationId) throws EdgeApiException {
-        Deadline deadline = Deadline.after(timeout, settings.clock());
+        Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             reporter.info("Publishing the draft submission of product " + settings.productId()
                     + (notes == null || notes.isEmpty() ? " (no certification notes)"
@@ -113,10 +113,10 @@ public final class Release {
 
     /** Follows a publish operation until it ends; fails on Failed or timeout. */
     public OperationStatus await(String operationId) throws EdgeApiException {
-        Deadline deadline = Deadline.after(timeout, settings.clock());
+        Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             reporter.info("Waiting for publish operation " + operationId + " (timeout "
-                    + Durations.format(timeout) + ", polling " + settings.pollPolicy() + ")");
+                    + Durations.format(settings.timeout()) + ", polling " + settings.pollPolicy() + ")");
             OperationStatus status = afterAcceptance(OperationKind.PUBLISH, operationId,
                     () -> client.await(OperationKind.PUBLISH, operationId, deadline));
             String submission = submissionId(status.message());
@@ -220,12 +220,5 @@ public final class Release {
     static EdgeApiException closeFailure(IOException e) {
         return new EdgeApiException(EdgeApiException.Kind.NETWORK, "Could not close the HTTP client: "
                 + e.getMessage(), -1, null, null, e);
-    }
-
-    static String size(long bytes) {
-        if (bytes < 1024 * 1024) {
-            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.config.Text;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -122,18 +123,12 @@ public final class ResultWriter {
             summaryHeaderWritten = true;
         }
         String details = step.submissionId != null ? "submission " + step.submissionId
-                : (step.errorCode != null ? step.errorCode + ": " : "") + (step.message == null ? "" : firstLine(step.message));
+                : (step.errorCode != null ? step.errorCode + ": " : "") + (step.message == null ? "" : Text.firstLine(step.message, 200));
         md.append("| ").append(step.goal).append(" | ").append(icon(step.status)).append(' ').append(step.status)
                 .append(" | ").append(step.operationId == null ? "" : "`" + step.operationId + "`").append(" | ")
                 .append(details.replace("|", "\\|")).append(" |\n");
         Files.write(summaryFile, md.toString().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line.trim();
     }
 
     private static String icon(String status) {

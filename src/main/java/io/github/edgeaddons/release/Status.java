@@ -1,5 +1,6 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.config.Text;
 import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.Deadline;
 import io.github.edgeaddons.client.EdgeAddonsClient;
@@ -9,7 +10,6 @@ import io.github.edgeaddons.client.OperationKind;
 import io.github.edgeaddons.client.OperationStatus;
 import io.github.edgeaddons.client.Reporter;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -19,17 +19,16 @@ import java.util.function.Function;
 public final class Status {
     private final ClientSettings settings;
     private final Reporter reporter;
-    private final Duration timeout;
     private final Function<ClientSettings, EdgeAddonsClient> clients;
 
-    public Status(ClientSettings settings, Duration timeout) {
-        this(settings, timeout, EdgeAddonsClient::new);
+    /** Each goal within {@link ClientSettings#timeout()} ({@code edge.timeout}). */
+    public Status(ClientSettings settings) {
+        this(settings, EdgeAddonsClient::new);
     }
 
-    Status(ClientSettings settings, Duration timeout, Function<ClientSettings, EdgeAddonsClient> clients) {
+    Status(ClientSettings settings, Function<ClientSettings, EdgeAddonsClient> clients) {
         this.settings = settings;
         this.reporter = settings.reporter();
-        this.timeout = timeout;
         this.clients = clients;
     }
 
@@ -51,7 +50,7 @@ public final class Status {
      * as it is.
      */
     public Report operation(String operationId) throws EdgeApiException {
-        Deadline deadline = Deadline.after(timeout, settings.clock());
+        Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             Report report;
             try {
@@ -79,7 +78,7 @@ public final class Status {
 
     /** The account's products (endpoint 5, where the API offers it), printed as the store answered. */
     public String products() throws EdgeApiException {
-        Deadline deadline = Deadline.after(timeout, settings.clock());
+        Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             String list = client.listProducts(deadline);
             reporter.info("Products: " + list);
@@ -97,15 +96,10 @@ public final class Status {
         String nl = System.lineSeparator();
         String m = "Neither the publish nor the upload endpoint knows operation " + operationId + " of product "
                 + settings.productId() + ":" + nl
-                + "  publish status: " + firstLine(publish.getMessage()) + nl
-                + "  upload status: " + firstLine(upload.getMessage()) + nl
+                + "  publish status: " + Text.firstLine(publish.getMessage()) + nl
+                + "  upload status: " + Text.firstLine(upload.getMessage()) + nl
                 + Hints.unknownToBothEndpoints();
         return new EdgeApiException(EdgeApiException.Kind.HTTP, m, 404, operationId, null, upload);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
     private void print(String operationId, Report r) {

@@ -197,7 +197,7 @@ class EdgeAddonsClientTest {
         }
         assertEquals(Arrays.asList(Route.TOKEN, Route.UPLOAD, Route.UPLOAD_STATUS, Route.UPLOAD_STATUS,
                 Route.PUBLISH, Route.PUBLISH_STATUS, Route.PUBLISH_STATUS), routes(sim));
-        assertEquals(Arrays.asList(ClientSettings.DEFAULT_SCOPE), sim.tokenScopes());
+        assertEquals(Arrays.asList(io.github.edgeaddons.config.EdgeStore.SCOPE), sim.tokenScopes());
 
         RecordedRequest token = sim.requests(Route.TOKEN).get(0);
         assertEquals("POST", token.method());

@@ -111,7 +111,7 @@ class PolicyTest {
 
     @Test
     void theAdaptiveScheduleMeetsTheLagAndRequestBudgets() {
-        // issue 9, section 1: length s, lag s, requests (the benchmark measures the same against the simulator)
+        // the poll policy's budgets: length s, lag s, requests (the benchmark measures the same against the simulator)
         double[][] budgets = {{2, 1, 3}, {7, 2, 5}, {15, 5, 7}, {60, 6, 14}, {600, 30, 40}};
         for (double[] b : budgets) {
             double[] m = lagAndRequests(b[0]);

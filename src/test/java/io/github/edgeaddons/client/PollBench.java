@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The poll policy's figures for {@code bench/run.sh --only polling} (issue 9, section 1): for operations of
+ * The poll policy's figures for {@code bench/run.sh --only polling} (against its budgets): for operations of
  * 2 s, 7 s, 15 s, 60 s and 10 min, uploads and publishes alike, the worst-case verdict lag and the status
  * requests per operation, the previous default policy beside the current one, and the shortest gap between
  * two status requests of one operation after the first.
@@ -42,7 +42,7 @@ public final class PollBench {
     private static final double STEP = 0.05;
 
     /**
-     * The default before issue 9, replayed through the same {@link Poller}: a first request at once, every
+     * The default before the adaptive one, replayed through the same {@link Poller}: a first request at once, every
      * 500 ms during the first 5 s, then each wait 1.5 times the previous up to 10 s (it counted from the
      * goal's start; for these runs that is the 202 within a few milliseconds).
      */
@@ -180,7 +180,7 @@ public final class PollBench {
                         : " worst over operations ending within ±" + spread + " s of the length"));
         System.out.println("   min gap = shortest time between two status requests of one operation after the first;"
                 + " first = first status request after the 202");
-        System.out.println("   budgets (issue 9): " + (allMet ? "all met" : "NOT all met"));
+        System.out.println("   budgets (verdict lag, requests): " + (allMet ? "all met" : "NOT all met"));
     }
 
     private static String fails(Cell c) {

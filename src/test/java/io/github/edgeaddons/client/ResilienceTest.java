@@ -35,7 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The one retry policy (issue 4) against faults injected by the simulator: what is repeated, how long it
+ * The one retry policy ({@link RetryPolicy}) against faults injected by the simulator: what is repeated, how long it
  * waits, where it stops, and what the server saw.
  */
 class ResilienceTest {

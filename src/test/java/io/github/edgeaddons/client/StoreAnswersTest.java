@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The store's answers as the live service gives them (EDGE-API.md, "Learned from the live service"),
+ * The store's answers as the live service gives them (docs/EDGE-API.md, "Learned from the live service"),
  * played by the simulator over real HTTP: each failure's message says what came back and the hint fits
  * the answer, the request and the auth mode.
  */

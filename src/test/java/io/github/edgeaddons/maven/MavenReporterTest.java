@@ -76,8 +76,8 @@ class MavenReporterTest {
         assertTrue(out.startsWith("\rUploading: 0.0 KB/340.0 KB (0%)"), out);
         assertTrue(out.contains("\rUploading: 340.0 KB/340.0 KB (100%)"), out);
         assertFalse(out.contains("MB"), out);
-        assertEquals("1.5 MB", MavenReporter.size(1536 * 1024, 1536 * 1024));
-        assertEquals("0.5 MB", MavenReporter.size(512 * 1024, 1536 * 1024), "the unit follows the total");
+        assertEquals("1.5 MB", io.github.edgeaddons.config.Text.size(1536 * 1024, 1536 * 1024));
+        assertEquals("0.5 MB", io.github.edgeaddons.config.Text.size(512 * 1024, 1536 * 1024), "the unit follows the total");
     }
 
     @Test

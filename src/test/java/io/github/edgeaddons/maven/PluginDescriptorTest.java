@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated plugin.xml against the user contract (PLUGIN-SPEC.md): goal prefix, each goal's phase,
+ * The generated plugin.xml against the user contract (README's Goals and Parameters): goal prefix, each goal's phase,
  * and for each parameter its user property and default.
  */
 class PluginDescriptorTest {
@@ -70,6 +70,7 @@ class PluginDescriptorTest {
             assertParameter(g, "pollInterval", "edge.pollInterval", null);
             assertParameter(g, "timeout", "edge.timeout", "10m");
             assertParameter(g, "dryRun", "edge.dryRun", "false");
+            assertParameter(g, "apiKeyExpires", "edge.apiKeyExpires", null);
             assertParameter(g, "skip", "edge.skip", "false");
         }
     }
@@ -80,7 +81,7 @@ class PluginDescriptorTest {
         for (String g : Arrays.asList("validate", "package")) {
             assertParameter(g, "skip", "edge.skip", "false");
             for (String network : new String[] {"productId", "serverId", "apiBaseUrl", "authMode", "tokenUrl", "scope",
-                    "pollInterval", "timeout", "dryRun", "checkCredentials"}) {
+                    "pollInterval", "timeout", "dryRun", "checkCredentials", "apiKeyExpires"}) {
                 assertNull(goal(g).getMojoConfiguration().getChild(network, false), g + " has no " + network);
             }
         }

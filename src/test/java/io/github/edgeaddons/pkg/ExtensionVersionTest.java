@@ -58,31 +58,6 @@ class ExtensionVersionTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "1.2.3, 1.2.3",
-        "1.2.3.4, 1.2.3.4",
-        "1.2, 1.2",
-        "1, 1",
-        "0.0.1, 0.0.1",
-        "65535.1, 65535.1",
-    })
-    void fromMavenVersionMapsPlainNumericVersions(String maven, String expected) {
-        assertEquals(expected, ExtensionVersion.fromMavenVersion(maven));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"1.2.3-SNAPSHOT", "1.2.3-beta", "1.2.3-beta-1", "1.0.0.RELEASE", "1.2.3.4.5", "1.x", "v1.2",
-        "01.2", "1.65536", "", "1..2", "1.2.3_1", "1.2.3+build"})
-    void fromMavenVersionRejectsUnmappable(String maven) {
-        assertNull(ExtensionVersion.fromMavenVersion(maven), maven);
-    }
-
-    @Test
-    void fromMavenVersionNull() {
-        assertNull(ExtensionVersion.fromMavenVersion(null));
-    }
-
-    @ParameterizedTest
     @CsvSource({"1.2.3,1.2.3", "1.2.3.4,1.2.3.4", "1.2.3-SNAPSHOT,1.2.3", "1.2.3-beta-2,1.2.3", "2.0.RC1,2.0",
             "7-SNAPSHOT,7"})
     void storeFormKeepsTheLeadingNumbers(String maven, String expected) {

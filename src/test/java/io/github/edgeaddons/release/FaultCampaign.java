@@ -280,9 +280,8 @@ final class FaultCampaign implements AutoCloseable {
         if (spec.pollInterval != null) {
             b.pollPolicy(PollPolicy.fixed(spec.pollInterval));
         }
-        ClientSettings settings = b.build();
-        Release release = new Release(settings, spec.timeout);
-        Release publisher = new Release(settings, spec.publishTimeout);
+        Release release = new Release(b.timeout(spec.timeout).build());
+        Release publisher = new Release(b.timeout(spec.publishTimeout).build());
         if (sabotage == Sabotage.LOG_SECRET) {
             reporter.debug("credentials: " + (spec.oauth ? EdgeApiSimulator.CLIENT_SECRET : EdgeApiSimulator.API_KEY));
         }

@@ -50,7 +50,7 @@ class ReleaseTest {
     }
 
     private Release release() {
-        return new Release(apiKeySettings(sim).reporter(reporter).build(), TIMEOUT);
+        return new Release(apiKeySettings(sim).reporter(reporter).timeout(TIMEOUT).build());
     }
 
     private PackageInfo pkg(int size) throws Exception {
@@ -194,7 +194,7 @@ class ReleaseTest {
     @Test
     void aRefusedApiKeyMentionsThe72DayExpiry() throws Exception {
         Release release = new Release(apiKeySettings(sim).reporter(reporter)
-                .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, "expired-api-key-42")).build(), TIMEOUT);
+                .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, "expired-api-key-42")).timeout(TIMEOUT).build());
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.upload(pkg(1000)));
         assertEquals(EdgeApiException.Kind.HTTP, e.kind());
         assertEquals(401, e.httpStatus());
@@ -208,7 +208,7 @@ class ReleaseTest {
     @Test
     void anUnknownProductPointsAtThePartnerCenterGuid() throws Exception {
         String other = "11111111-2222-3333-4444-555555555555";
-        Release release = new Release(apiKeySettings(sim).reporter(reporter).productId(other).build(), TIMEOUT);
+        Release release = new Release(apiKeySettings(sim).reporter(reporter).productId(other).timeout(TIMEOUT).build());
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.upload(pkg(1000)));
         assertEquals(404, e.httpStatus());
         assertTrue(e.getMessage().contains("Partner Center") && e.getMessage().contains("GUID"), e.getMessage());
@@ -233,8 +233,8 @@ class ReleaseTest {
     @Test
     void aWrongClientSecretFailsTheUploadBeforeAnyApiRequest() throws Exception {
         ClientSettings s = oauthSettings(sim).reporter(reporter)
-                .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, "bad-secret-7777")).build();
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> new Release(s, TIMEOUT).upload(pkg(1000)));
+                .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, "bad-secret-7777")).timeout(TIMEOUT).build();
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> new Release(s).upload(pkg(1000)));
         assertEquals(EdgeApiException.Kind.AUTH, e.kind());
         assertFalse(e.getMessage().contains("bad-secret-7777"));
         assertEquals(Arrays.asList(Route.TOKEN), routes(sim));
@@ -243,7 +243,7 @@ class ReleaseTest {
     @Test
     void awaitTimesOutNamingTheOperationToResume() throws Exception {
         sim.config().publishOutcome(Outcome.succeeded().afterPolls(1_000_000));
-        Release release = new Release(apiKeySettings(sim).reporter(reporter).build(), Duration.ofSeconds(1));
+        Release release = new Release(apiKeySettings(sim).reporter(reporter).timeout(Duration.ofSeconds(1)).build());
         String op = release.publish("");
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
         assertEquals(EdgeApiException.Kind.TIMEOUT, e.kind());
@@ -293,7 +293,7 @@ class ReleaseTest {
     @Test
     void anUploadTimeoutAfterAcceptanceSaysSoOnce() throws Exception {
         sim.config().uploadOutcome(Outcome.succeeded().afterPolls(1_000_000));
-        Release release = new Release(apiKeySettings(sim).reporter(reporter).build(), Duration.ofSeconds(1));
+        Release release = new Release(apiKeySettings(sim).reporter(reporter).timeout(Duration.ofSeconds(1)).build());
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.upload(pkg(1000)));
         assertEquals(EdgeApiException.Kind.TIMEOUT, e.kind());
         String op = sim.operations().get(0).id();
@@ -341,7 +341,7 @@ class ReleaseTest {
     @Test
     void aPublishPostCutOffByTheTimeoutMayHaveReachedTheStore() throws Exception {
         sim.config().fault(Route.PUBLISH, io.github.edgeaddons.sim.Fault.delay(Duration.ofSeconds(3)));
-        Release release = new Release(apiKeySettings(sim).reporter(reporter).build(), Duration.ofSeconds(1));
+        Release release = new Release(apiKeySettings(sim).reporter(reporter).timeout(Duration.ofSeconds(1)).build());
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.publish("notes"));
         String m = e.getMessage();
         assertTrue(m.contains("may have reached the store") && m.contains("Partner Center"), m);
@@ -391,7 +391,7 @@ class ReleaseTest {
 
     @Test
     void aTokenEndpointThrottlingThePublishAfterTheUploadPrintsThePublishCommand() throws Exception {
-        Release release = new Release(oauthSettings(sim).reporter(reporter).build(), TIMEOUT);
+        Release release = new Release(oauthSettings(sim).reporter(reporter).timeout(TIMEOUT).build());
         EdgeApiException e = publishFailureAfterUpload(release, () -> sim.config().failAlways(Route.TOKEN, 429));
         assertTrue(e.getMessage().contains("token endpoint"), e.getMessage());
         assertCommandOnItsOwnLine(e);

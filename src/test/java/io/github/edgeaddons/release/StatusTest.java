@@ -44,7 +44,7 @@ class StatusTest {
     }
 
     private Status status() {
-        return new Status(apiKeySettings(sim).reporter(reporter).build(), Duration.ofSeconds(10));
+        return new Status(apiKeySettings(sim).reporter(reporter).timeout(Duration.ofSeconds(10)).build());
     }
 
     @Test
