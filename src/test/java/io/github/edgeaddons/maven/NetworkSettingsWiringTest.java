@@ -64,7 +64,7 @@ class NetworkSettingsWiringTest {
     private static final Map<String, Set<String>> GOAL_OWN = new HashMap<>();
 
     static {
-        GOAL_OWN.put("upload", new TreeSet<>(Arrays.asList("file", "classifier", "checkVersion")));
+        GOAL_OWN.put("upload", new TreeSet<>(Arrays.asList("file", "classifier", "checkVersion", "ignoredChecks")));
         GOAL_OWN.put("publish", new TreeSet<>(Arrays.asList("notes", "notesFile", "requireUpload")));
         GOAL_OWN.put("await", new TreeSet<>(Arrays.asList("operationId")));
         GOAL_OWN.put("status", new TreeSet<>(Arrays.asList("operationId")));
