@@ -1,18 +1,30 @@
 package io.github.edgeaddons.client;
 
+import io.github.edgeaddons.client.Vocabulary.Setting;
 import java.util.Locale;
 
 /**
  * Where a hint goes: the one home of the sentences that say what to do, as jib's
  * {@code HelpfulSuggestions} is for jib. A message says what happened (the status, the store's own words,
- * the id); the sentence about what to do comes from here, chosen by what the answer was (its status, body
- * and content type), which request it answered and the auth mode: a 401 under an API key is not a 401
- * under API v1, an HTML 404 is not a JSON one. Grouped by: HTTP answers, the network and the build, the
- * token endpoint, settings.xml, the store's errorCodes (each linking its section of Microsoft's API
- * reference).
+ * the id); the sentence about what to do comes from here, chosen by the {@link Failure facts} of the answer
+ * (its status, whether it was an HTML page, what the store's body said), which request it answered and the
+ * auth mode: a 401 under an API key is not a 401 under API v1, an HTML 404 is not a JSON one. The front
+ * end's words (setting names, the command that runs a goal) come from its {@link Vocabulary}; nothing here
+ * names Maven. Grouped by: HTTP answers, the network and the build, the token endpoint, the store's
+ * errorCodes (each linking its section of Microsoft's API reference), and what follows a failure after the
+ * store accepted something.
  */
 public final class Hints {
     private Hints() {}
+
+    /** The front end's words (its setting names), from the settings. */
+    private static Vocabulary words(ClientSettings s) {
+        return s.resume().vocabulary();
+    }
+
+    private static String setting(ClientSettings s, Setting setting) {
+        return words(s).setting(setting);
+    }
 
     /**
      * For a publish POST whose fate is unknown (a 5xx other than 503, a 408, or a connection lost after
@@ -25,63 +37,68 @@ public final class Hints {
                 + s.resume().publishDraft(s.productId()) + ".";
     }
 
-    /** Which request an answer is about: the same status means different things on each. */
-    public enum Request {
-        /** The package upload (endpoint 1). */
-        UPLOAD,
-        /** The publish POST, whose body is the certification notes (endpoint 3). */
-        PUBLISH,
-        /** A status request of an operation (endpoints 2 and 4). */
-        STATUS,
-        /** The dry run's side-effect-free credential check. */
-        CREDENTIAL_CHECK,
-        /** Anything else (the product list). */
-        OTHER
+    /**
+     * What to do about an error answer of the store, from its facts: a publish that may have reached the store
+     * is not sent again; a redirect is not followed; a JSON or empty 404 to a status request is about the ids;
+     * else by status ({@link #forHttpError}).
+     *
+     * @param location the answer's Location header (named for a redirect), or null
+     */
+    public static String forAnswer(ClientSettings s, Failure f, String sent, String location) {
+        if (f.mayHaveReachedStore()) {
+            return publishMayHaveReachedTheStore(s);
+        }
+        if (f.httpStatus() >= 300 && f.httpStatus() < 400) {
+            return redirectNotFollowed(s, location);
+        }
+        if (f.unknownOperation()) {
+            return unknownOperation(s, f.operationId());
+        }
+        return forHttpError(s, f, sent);
     }
 
     /**
-     * What to do about an HTTP error answer of the store.
+     * What to do about an HTTP error answer of the store, from its facts: the request it answered, its
+     * status, whether it was an HTML page, and (for a 401) whether the store took the key headers.
      *
-     * @param request which request it answered
-     * @param status its HTTP status
-     * @param contentType its Content-Type, or null
-     * @param body its body (possibly empty)
      * @param sent what the request carried, as "N bytes, content type", or null
      */
-    public static String forHttpError(ClientSettings s, Request request, int status, String contentType, String body,
-            String sent) {
-        String b = body == null ? "" : body;
+    public static String forHttpError(ClientSettings s, Failure f, String sent) {
+        Failure.Request request = f.request();
+        int status = f.httpStatus();
         switch (status) {
             case 400:
-                if (request == Request.PUBLISH) {
+                if (request == Failure.Request.PUBLISH) {
                     return "The publish request's body is the certification notes" + sentSuffix(sent) + ", so the"
-                            + " store refused those: check edge.notes or edge.notesFile (plain UTF-8 text); the package"
-                            + " is not in question, it was uploaded before.";
+                            + " store refused those: check " + setting(s, Setting.NOTES) + " or "
+                            + setting(s, Setting.NOTES_FILE) + " (plain UTF-8 text); the package is not in question,"
+                            + " it was uploaded before.";
                 }
-                if (request == Request.UPLOAD) {
-                    return "The store refused the package upload" + sentSuffix(sent) + ": check that edge.file (or"
-                            + " the artifact the plugin located) is the extension's .zip, with manifest.json at its"
+                if (request == Failure.Request.UPLOAD) {
+                    return "The store refused the package upload" + sentSuffix(sent) + ": check that "
+                            + setting(s, Setting.FILE) + " (or the artifact the plugin located) is the extension's .zip, with manifest.json at its"
                             + " root.";
                 }
-                return "The store rejected the request as malformed: check that edge.apiBaseUrl points at the Edge"
-                        + " Add-ons API.";
+                return "The store rejected the request as malformed: check that " + setting(s, Setting.API_BASE_URL)
+                        + " points at the Edge Add-ons API.";
             case 401:
-                return unauthorized(s, b);
+                return unauthorized(s, f.keyHeadersNotTaken());
             case 403:
                 return "These credentials may not act on this product: check that the API credentials belong to"
-                        + " the Partner Center account that owns edge.productId.";
+                        + " the Partner Center account that owns " + setting(s, Setting.PRODUCT_ID) + ".";
             case 404:
-                if (isHtml(contentType, b)) {
+                if (f.htmlBody()) {
                     return "The answer is a web page, not the API's: that is trouble at the store's front door"
                             + " (such pages came during the store's outages), not a wrong id. Try again later and"
-                            + " check Partner Center; " + (request == Request.STATUS ? "the operation and the draft are"
+                            + " check Partner Center; " + (request.isStatus() ? "the operation and the draft are"
                                     : "the draft is") + " kept.";
                 }
-                if (request == Request.STATUS) {
-                    return "The store knows no such operation for this product: check edge.operationId (the id"
-                            + " printed by upload or publish) and edge.productId.";
+                if (request.isStatus()) {
+                    return "The store knows no such operation for this product: check "
+                            + setting(s, Setting.OPERATION_ID) + " (the id printed by upload or publish) and "
+                            + setting(s, Setting.PRODUCT_ID) + ".";
                 }
-                return "Check edge.productId: it must be the product's GUID from Partner Center (Microsoft Edge >"
+                return "Check " + setting(s, Setting.PRODUCT_ID) + ": it must be the product's GUID from Partner Center (Microsoft Edge >"
                         + " Overview > your extension), not the store listing's ID, and belong to the account of"
                         + " these credentials.";
             case 408:
@@ -94,8 +111,8 @@ public final class Hints {
             case 415:
                 return "The store did not accept the content type of the request" + sentSuffix(sent) + ".";
             case 429:
-                return "The store is throttling requests: wait a few minutes, then run the goal again; with"
-                        + " edge.pollInterval set, poll less often.";
+                return "The store is throttling requests: wait a few minutes, then run the goal again; with "
+                        + setting(s, Setting.POLL_INTERVAL) + " set, poll less often.";
             default:
                 if (status >= 500) {
                     return "The store had a server-side problem. Its outages have lasted from hours to weeks"
@@ -107,15 +124,20 @@ public final class Hints {
         }
     }
 
-    /** A 401, by auth mode: an API key expires; a v1 token comes from a client secret. Names where they came from. */
-    public static String unauthorized(ClientSettings s, String body) {
+    /**
+     * A 401, by auth mode: an API key expires; a v1 token comes from a client secret. Names where they came from.
+     *
+     * @param keyHeadersNotTaken the store's body said it checked an Azure AD token ({@link Failure#keyHeadersNotTaken})
+     */
+    public static String unauthorized(ClientSettings s, boolean keyHeadersNotTaken) {
         CredentialsSource c = s.credentialsSource();
         if (s.authMode() == AuthMode.CLIENT_CREDENTIALS) {
             return "The store refused the access token (API v1): check the client secret in " + c.secretPlace()
-                    + " (client secrets expire), the client ID in " + c.clientIdPlace() + ", and edge.scope. API v1"
-                    + " is retired, so the lasting fix is an API key: " + switchToApiKey(c);
+                    + " (client secrets expire), the client ID in " + c.clientIdPlace() + ", and "
+                    + setting(s, Setting.SCOPE) + ". API v1 is retired, so the lasting fix is an API key: "
+                    + switchToApiKey(s);
         }
-        if (body != null && body.contains("Invalid Azure AD JWT")) {
+        if (keyHeadersNotTaken) {
             return "The store did not take the request as API-key authentication and checked it as an Azure AD"
                     + " token instead: it found no client ID header it accepts. Check that " + c.clientIdPlace()
                     + " is the client ID shown in Partner Center (Microsoft Edge > Publish API), and that nothing on"
@@ -131,9 +153,9 @@ public final class Hints {
     /** A 410 from any endpoint: the store no longer serves this API version. */
     public static String gone(ClientSettings s) {
         if (s.authMode() == AuthMode.CLIENT_CREDENTIALS) {
-            return "The store no longer serves this API version: API v1 (client secret and access token URL,"
-                    + " edge.authMode=clientCredentials) is retired. Switch to an API key (API v1.1): "
-                    + switchToApiKey(s.credentialsSource());
+            return "The store no longer serves this API version: API v1 (client secret and access token URL, "
+                    + words(s).settingIs(Setting.AUTH_MODE, AuthMode.CLIENT_CREDENTIALS.setting()) + ") is retired."
+                    + " Switch to an API key (API v1.1): " + switchToApiKey(s);
         }
         return "The store no longer serves this API version. This plugin speaks API v1.1 (API key): look for a"
                 + " newer version of the plugin, and at " + API_REFERENCE + ".";
@@ -141,15 +163,18 @@ public final class Hints {
 
     /** The one warning of a build that chose API v1. */
     public static String v1Retired(ClientSettings s) {
-        return "edge.authMode=clientCredentials uses API v1 (client secret and access token URL), which Microsoft"
-                + " retired: since February 2025 the store has answered its uploads with HTTP 410 Gone. Switch to"
-                + " an API key (API v1.1): " + switchToApiKey(s.credentialsSource());
+        return words(s).settingIs(Setting.AUTH_MODE, AuthMode.CLIENT_CREDENTIALS.setting()) + " uses API v1 (client"
+                + " secret and access token URL), which Microsoft retired: since February 2025 the store has answered"
+                + " its uploads with HTTP 410 Gone. Switch to an API key (API v1.1): " + switchToApiKey(s);
     }
 
-    private static String switchToApiKey(CredentialsSource c) {
+    private static String switchToApiKey(ClientSettings s) {
+        CredentialsSource c = s.credentialsSource();
+        String beside = words(s).tokenUrlBesideCredentials();
         return "in Partner Center (Microsoft Edge > Publish API) create an API key; " + c.putApiKeyInstead()
-                + "; then remove edge.tokenUrl and edge.authMode from the build"
-                + (c.isEnvironment() ? "" : " (and any <configuration><tokenUrl> of that server)") + ".";
+                + "; then remove " + setting(s, Setting.TOKEN_URL) + " and " + setting(s, Setting.AUTH_MODE)
+                + " from the build" + (c.isEnvironment() || beside == null ? "" : " (and any " + beside
+                        + " of that server)") + ".";
     }
 
     private static String sentSuffix(String sent) {
@@ -168,28 +193,30 @@ public final class Hints {
     }
 
     /** A redirect is never followed. */
-    public static String redirectNotFollowed(String location) {
+    public static String redirectNotFollowed(ClientSettings s, String location) {
         return "It redirects to " + location + "; redirects are not followed, so credentials never go to another"
-                + " host. Check edge.apiBaseUrl.";
+                + " host. Check " + setting(s, Setting.API_BASE_URL) + ".";
     }
 
     /** A JSON or empty 404 to a status request: the ids. */
     public static String unknownOperation(ClientSettings s, String operationId) {
-        return "The store does not know operation " + operationId + " for product " + s.productId() + ": check"
-                + " edge.operationId (the id printed by upload or publish) and edge.productId.";
+        return "The store does not know operation " + operationId + " for product " + s.productId() + ": check "
+                + setting(s, Setting.OPERATION_ID) + " (the id printed by upload or publish) and "
+                + setting(s, Setting.PRODUCT_ID) + ".";
     }
 
     /** {@code status} asked both endpoints and neither knows the operation. */
-    public static String unknownToBothEndpoints() {
-        return "Check edge.operationId (the id printed by upload or publish) and edge.productId (the product the"
-                + " operation belongs to).";
+    public static String unknownToBothEndpoints(ClientSettings s) {
+        return "Check " + setting(s, Setting.OPERATION_ID) + " (the id printed by upload or publish) and "
+                + setting(s, Setting.PRODUCT_ID) + " (the product the operation belongs to).";
     }
 
     // ---- the network and the build ----------------------------------------------------------------------
 
     /** A host name that does not resolve. */
-    public static String unknownHost() {
-        return "Check edge.apiBaseUrl (and edge.tokenUrl) and the network or proxy settings.";
+    public static String unknownHost(ClientSettings s) {
+        return "Check " + setting(s, Setting.API_BASE_URL) + " (and " + setting(s, Setting.TOKEN_URL)
+                + ") and the network or proxy settings.";
     }
 
     /** A TLS handshake that failed. */
@@ -205,9 +232,9 @@ public final class Hints {
     }
 
     /** What to do about a network failure, by its kind: an unknown host, a TLS failure, anything else. */
-    public static String forNetworkFailure(java.io.IOException e) {
+    public static String forNetworkFailure(ClientSettings s, java.io.IOException e) {
         if (e instanceof java.net.UnknownHostException) {
-            return unknownHost();
+            return unknownHost(s);
         }
         if (e instanceof javax.net.ssl.SSLException) {
             return untrustedTls();
@@ -215,28 +242,16 @@ public final class Hints {
         return networkTrouble();
     }
 
-    /** Maven runs offline and the goal needs the store. */
-    public static String offline(String goal) {
-        return "Maven is offline (-o, or <offline>true</offline> in settings.xml), and " + goal + " must talk to"
-                + " the store: run the build without -o. To see what would be sent without any network, use"
-                + " -Dedge.dryRun=true (without edge.checkCredentials).";
-    }
-
-    /** The notes file that the publish of this build would read is not usable; upload checks it first. */
-    public static String notesBeforeUpload() {
-        return "upload checks it before sending the zip because publish follows in this build: fix"
-                + " edge.notesFile first, so that the draft is not replaced by a release that cannot be published.";
-    }
-
     // ---- the token endpoint (API v1) ---------------------------------------------------------------------
 
     /** The token endpoint refused the client credentials (a 400 or 401 {@code invalid_client}, ...). */
     public static String tokenRefused(ClientSettings s) {
         CredentialsSource c = s.credentialsSource();
+        String beside = words(s).tokenUrlBesideCredentials();
         return "Check the client ID in " + c.clientIdPlace() + ", the client secret in " + c.secretPlace()
-                + ", and the token URL (edge.tokenUrl" + (c.isEnvironment() ? "" : " or the server's"
-                        + " <configuration><tokenUrl>") + ") against Partner Center (Microsoft Edge > Publish API);"
-                + " client secrets expire. API v1 is retired: " + switchToApiKey(c);
+                + ", and the token URL (" + setting(s, Setting.TOKEN_URL) + (c.isEnvironment() || beside == null ? ""
+                        : " or the server's " + beside) + ") against Partner Center (Microsoft Edge > Publish API);"
+                + " client secrets expire. API v1 is retired: " + switchToApiKey(s);
     }
 
     /**
@@ -253,43 +268,10 @@ public final class Hints {
     }
 
     /** The token endpoint answered something that is no token. */
-    public static String tokenUrlWrong() {
-        return "Check edge.tokenUrl: it must be the access token URL shown in Partner Center"
+    public static String tokenUrlWrong(ClientSettings s) {
+        return "Check " + setting(s, Setting.TOKEN_URL) + ": it must be the access token URL shown in Partner Center"
                 + " (https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token), not a web page or a proxy's"
                 + " sign-in page.";
-    }
-
-    // ---- settings.xml ------------------------------------------------------------------------------------
-
-    /** No {@code <server>} with the id, and no credentials in the environment either: both ways. */
-    public static String addCredentials(String id, String clientIdVariable, String secretVariable, boolean oauth) {
-        return "Give the client ID and " + (oauth ? "client secret" : "API key") + " from Partner Center"
-                + " (Microsoft Edge > Publish API) either way: export " + clientIdVariable + " and " + secretVariable
-                + " (in CI, from the repository's secrets), or add to ~/.m2/settings.xml (or the file given with -s)"
-                + " <server><id>" + id + "</id><username>CLIENT_ID</username><password>"
-                + (oauth ? "CLIENT_SECRET" : "API_KEY") + "</password></server>.";
-    }
-
-    /** An encrypted password that could not be decrypted. */
-    public static String checkMasterPassword() {
-        return "Check ~/.m2/settings-security.xml (the master password made with mvn --encrypt-master-password), or"
-                + " encrypt the password again with mvn --encrypt-password.";
-    }
-
-    /** A {@code <username>} that is missing. */
-    public static String putClientId() {
-        return "put the client ID from Partner Center (Microsoft Edge > Publish API) there.";
-    }
-
-    /** A {@code <password>} that is missing. */
-    public static String putApiKey() {
-        return "put the API key from Partner Center (Microsoft Edge > Publish API) there (or, for the retired API"
-                + " v1, the client secret).";
-    }
-
-    /** An {@code ${env.X}} left unresolved. */
-    public static String exportVariable() {
-        return "Export it before running Maven, e.g. in CI from the repository's secrets.";
     }
 
     // ---- the store's errorCodes --------------------------------------------------------------------------
@@ -368,7 +350,26 @@ public final class Hints {
         }
     }
 
-    // ---- waits on an accepted operation (issue 9: the poll loop and Release) ------------------------------
+    // ---- after the store accepted something (the poll loop and Release) ----------------------------------
+
+    /**
+     * What follows a failure of the wait on an operation the store had accepted ({@link Failure#acceptedBefore}):
+     * what the store holds, then, on lines of their own, the command that resumes the wait.
+     */
+    public static String afterAcceptance(Failure f, OperationKind kind, ClientSettings s) {
+        return acceptedBeforeTheFailure(kind, f.operationId()) + System.lineSeparator()
+                + resumeWaiting(kind, f.operationId(), s);
+    }
+
+    /**
+     * What follows a failure of the publish after this build's upload succeeded: the draft is in Partner Center,
+     * and the command that publishes it, printed once: a publish that may have reached the store
+     * ({@link Failure#mayHaveReachedStore}) printed it already ({@link #publishMayHaveReachedTheStore}).
+     */
+    public static String afterUpload(Failure f, String uploadOperationId, ClientSettings s) {
+        return draftUploaded(uploadOperationId)
+                + (f.mayHaveReachedStore() ? "" : System.lineSeparator() + publishDraftAgain(s));
+    }
 
     /**
      * How to pick up the wait for an accepted operation: {@code await} for a publish, {@code status} for an

@@ -75,7 +75,7 @@ final class OAuthAuthenticator implements Authenticator {
                 new BasicNameValuePair("client_secret", settings.credentials.secret()),
                 new BasicNameValuePair("scope", settings.scope),
                 new BasicNameValuePair("grant_type", "client_credentials"));
-        Transport.Call call = new Transport.Call("POST", settings.tokenUrl,
+        Transport.Call call = new Transport.Call(Failure.Request.TOKEN, "POST", settings.tokenUrl,
                 new UrlEncodedFormEntity(form, StandardCharsets.UTF_8), RetryPolicy.Safety.REPEATABLE,
                 "get an access token", false);
         Instant askedAt = settings.clock.instant();
@@ -85,36 +85,38 @@ final class OAuthAuthenticator implements Authenticator {
         } catch (EdgeApiException e) {
             if (e.kind() == EdgeApiException.Kind.NETWORK && e.getCause() instanceof IOException) {
                 IOException cause = (IOException) e.getCause();
-                throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.NETWORK, "Could not get an access token"
-                        + " from the token endpoint " + settings.tokenUrl + ": " + Transport.describe(cause) + ".",
-                        Hints.forNetworkFailure(cause), -1, cause);
+                throw EdgeApiException.tokenEndpoint(Failure.of(EdgeApiException.Kind.NETWORK, Failure.Request.TOKEN)
+                        .cause(cause), "Could not get an access token from the token endpoint " + settings.tokenUrl
+                        + ": " + Transport.describe(cause) + ".", Hints.forNetworkFailure(settings, cause));
             }
             throw e;
         }
+        boolean html = Hints.isHtml(r.header("Content-Type"), r.body);
         if (!r.isSuccess()) {
             String detail = tokenError(r.body);
             if (RetryPolicy.tokenRefusal(r.status) && !RetryPolicy.credentialsRefused(r.status)) {
                 // a 404 or another 4xx that says nothing of the credentials: the URL, or the endpoint's front door
                 String reason = EdgeAddonsClient.reason(r.status);
-                throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.AUTH, "The token endpoint "
-                        + settings.tokenUrl + " answered HTTP " + r.status + (reason == null ? "" : " " + reason)
-                        + (detail.isEmpty() ? "" : ", " + detail) + " to the token request.",
-                        Hints.isHtml(r.header("Content-Type"), r.body)
-                                ? Hints.tokenUnavailable(r.status) : Hints.tokenUrlWrong(), r.status, null);
+                throw EdgeApiException.tokenEndpoint(tokenFailure(EdgeApiException.Kind.AUTH, r, html),
+                        "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
+                                + (reason == null ? "" : " " + reason) + (detail.isEmpty() ? "" : ", " + detail)
+                                + " to the token request.",
+                        html ? Hints.tokenUnavailable(r.status) : Hints.tokenUrlWrong(settings));
             }
             if (RetryPolicy.tokenRefusal(r.status)) {
                 // one line: the status, the OAuth error with its AADSTS code, what to do
-                throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.AUTH, "The token endpoint "
-                        + settings.tokenUrl + " refused the client credentials (HTTP " + r.status
-                        + (detail.isEmpty() ? "" : ", " + detail) + ").", Hints.tokenRefused(settings), r.status,
-                        null);
+                throw EdgeApiException.tokenEndpoint(tokenFailure(EdgeApiException.Kind.AUTH, r, html),
+                        "The token endpoint " + settings.tokenUrl + " refused the client credentials (HTTP "
+                                + r.status + (detail.isEmpty() ? "" : ", " + detail) + ").",
+                        Hints.tokenRefused(settings));
             }
             String reason = EdgeAddonsClient.reason(r.status);
-            throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.HTTP, "The token endpoint " + settings.tokenUrl
-                    + " answered HTTP " + r.status + (reason == null ? "" : " " + reason)
-                    + (r.attempts > 1 ? " (after " + r.attempts + " attempts)" : "")
-                    + (detail.isEmpty() ? "" : ", " + detail) + " to the token request.",
-                    Hints.tokenUnavailable(r.status), r.status, null);
+            throw EdgeApiException.tokenEndpoint(tokenFailure(EdgeApiException.Kind.HTTP, r, html),
+                    "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
+                            + (reason == null ? "" : " " + reason)
+                            + (r.attempts > 1 ? " (after " + r.attempts + " attempts)" : "")
+                            + (detail.isEmpty() ? "" : ", " + detail) + " to the token request.",
+                    Hints.tokenUnavailable(r.status));
         }
         JsonObject o;
         try {
@@ -125,16 +127,16 @@ final class OAuthAuthenticator implements Authenticator {
         }
         if (o == null) {
             String type = r.header("Content-Type");
-            throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.MALFORMED, "The token endpoint "
-                    + settings.tokenUrl + " answered HTTP " + r.status + " with something that is not JSON ("
-                    + (r.body == null || r.body.trim().isEmpty() ? "an empty body"
-                            : Hints.isHtml(type, r.body) ? "an HTML page" : "Content-Type " + type)
-                    + "), so no access token could be read from it.", Hints.tokenUrlWrong(), r.status, null);
+            throw EdgeApiException.tokenEndpoint(tokenFailure(EdgeApiException.Kind.MALFORMED, r, html),
+                    "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
+                            + " with something that is not JSON (" + (r.body == null || r.body.trim().isEmpty()
+                                    ? "an empty body" : html ? "an HTML page" : "Content-Type " + type)
+                            + "), so no access token could be read from it.", Hints.tokenUrlWrong(settings));
         }
         if (!o.has("access_token") || o.get("access_token").isJsonNull()) {
-            throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.MALFORMED, "The token endpoint "
-                    + settings.tokenUrl + " answered HTTP " + r.status + " with JSON that holds no access_token.",
-                    Hints.tokenUrlWrong(), r.status, null);
+            throw EdgeApiException.tokenEndpoint(tokenFailure(EdgeApiException.Kind.MALFORMED, r, html),
+                    "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
+                            + " with JSON that holds no access_token.", Hints.tokenUrlWrong(settings));
         }
         String token = o.get("access_token").getAsString();
         long expiresIn = 3599;
@@ -150,6 +152,11 @@ final class OAuthAuthenticator implements Authenticator {
         cache.store(token, askedAt.plus(lifetime).minus(early));
         settings.reporter.debug("Got an access token valid for " + expiresIn + " s");
         return token;
+    }
+
+    /** The facts of a token answer that gave no token. */
+    private static Failure tokenFailure(EdgeApiException.Kind kind, Transport.Response r, boolean html) {
+        return Failure.of(kind, Failure.Request.TOKEN).answer(r.status, html);
     }
 
     /**

@@ -83,7 +83,7 @@ final class MavenResumeCommands {
         if (mojo.tokenUrl != null && !mojo.tokenUrl.trim().isEmpty()) {
             args.add("-Dedge.tokenUrl=" + mojo.tokenUrl.trim());
         }
-        return new ResumeCommands(pluginName(project, plugin, profiles), args);
+        return MavenVocabulary.commands(pluginName(project, plugin, profiles), args);
     }
 
     /**

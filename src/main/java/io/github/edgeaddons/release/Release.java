@@ -5,6 +5,7 @@ import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.Deadline;
 import io.github.edgeaddons.client.EdgeAddonsClient;
 import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.Failure;
 import io.github.edgeaddons.client.OperationKind;
 import io.github.edgeaddons.client.OperationState;
 import io.github.edgeaddons.client.OperationStatus;
@@ -100,7 +101,7 @@ public final class Release {
                 if (uploadedOperationId == null) {
                     throw e;
                 }
-                throw withResume(e, Hints.draftUploaded(uploadedOperationId), Hints.publishDraftAgain(settings), null);
+                throw withAdvice(e, e.failure(), Hints.afterUpload(e.failure(), uploadedOperationId, settings));
             }
             reporter.info("Publish request accepted (operation " + operationId + ")");
             return operationId;
@@ -154,25 +155,16 @@ public final class Release {
         } catch (EdgeApiException e) {
             failure = e;
         }
-        throw withResume(failure, Hints.acceptedBeforeTheFailure(kind, operationId),
-                Hints.resumeWaiting(kind, operationId, settings), operationId);
+        Failure facts = failure.failure().operation(operationId, failure.status()).acceptedBefore(true);
+        throw withAdvice(failure, facts, Hints.afterAcceptance(facts, kind, settings));
     }
 
     /**
-     * The one way a failure after the store accepted something is worded: the failure, then what the store
-     * holds, then (on lines of its own) how to resume, whose command is printed once: it is left out when the
-     * failure's message already prints it (a publish that may have reached the store).
-     *
-     * @param resume a sentence ending in a line break, two spaces and the command, from {@link Hints}
+     * A failure after the store accepted something: its message, then on lines of their own what the store
+     * holds and how to resume, as {@link Hints} words them from the facts.
      */
-    private EdgeApiException withResume(EdgeApiException failure, String whatTheStoreHolds, String resume,
-            String operationId) {
-        String nl = System.lineSeparator();
-        String command = resume.substring(resume.lastIndexOf(nl) + nl.length()).trim();
-        String message = failure.getMessage() + nl + whatTheStoreHolds
-                + (failure.getMessage().contains(command) ? "" : nl + resume);
-        return new EdgeApiException(failure.kind(), message, failure.httpStatus(),
-                operationId != null ? operationId : failure.operationId(), failure.status(), failure.getCause());
+    private static EdgeApiException withAdvice(EdgeApiException failure, Failure facts, String advice) {
+        return new EdgeApiException(facts, failure.getMessage() + System.lineSeparator() + advice);
     }
 
     /** The submission id in "Successfully created submission with ID ...", or null. */
@@ -198,8 +190,7 @@ public final class Release {
             m.append(nl).append("  error: ").append(e);
         }
         m.append(nl).append(Hints.forErrorCode(s.errorCode(), kind, settings));
-        return new EdgeApiException(EdgeApiException.Kind.OPERATION_FAILED, m.toString(), -1, operationId, s,
-                null);
+        return new EdgeApiException(Failure.verdict(kind, operationId, s, Failure.Verdict.FAILED), m.toString());
     }
 
     /** An operation that stopped without Succeeded or Failed ({@code Cancelled}, ...), in words. */
@@ -211,13 +202,12 @@ public final class Release {
             m.append(System.lineSeparator()).append("  message: ").append(s.message());
         }
         m.append(System.lineSeparator()).append(Hints.operationStopped(kind, settings));
-        return new EdgeApiException(EdgeApiException.Kind.OPERATION_FAILED, m.toString(), -1, operationId, s,
-                null);
+        return new EdgeApiException(Failure.verdict(kind, operationId, s, Failure.Verdict.STOPPED), m.toString());
     }
 
     static EdgeApiException closeFailure(IOException e) {
-        return new EdgeApiException(EdgeApiException.Kind.NETWORK, "Could not close the HTTP client: "
-                + e.getMessage(), -1, null, null, e);
+        return new EdgeApiException(Failure.of(EdgeApiException.Kind.NETWORK, Failure.Request.NONE).cause(e),
+                "Could not close the HTTP client: " + e.getMessage());
     }
 
     static String size(long bytes) {

@@ -89,8 +89,12 @@ public final class Status {
         }
     }
 
+    /**
+     * True for the store's JSON or empty 404 to a status request: it does not know the operation. An HTML
+     * 404 page is the store's front door failing, not an answer about the id.
+     */
     private static boolean isUnknownOperation(EdgeApiException e) {
-        return EdgeAddonsClient.isUnknownOperation(e);
+        return e.failure().unknownOperation();
     }
 
     private EdgeApiException unknownToBoth(String operationId, EdgeApiException publish, EdgeApiException upload) {
@@ -99,8 +103,8 @@ public final class Status {
                 + settings.productId() + ":" + nl
                 + "  publish status: " + firstLine(publish.getMessage()) + nl
                 + "  upload status: " + firstLine(upload.getMessage()) + nl
-                + Hints.unknownToBothEndpoints();
-        return new EdgeApiException(EdgeApiException.Kind.HTTP, m, 404, operationId, null, upload);
+                + Hints.unknownToBothEndpoints(settings);
+        return new EdgeApiException(upload.failure().cause(upload), m);
     }
 
     private static String firstLine(String s) {

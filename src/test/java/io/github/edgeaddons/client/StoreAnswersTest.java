@@ -189,15 +189,15 @@ class StoreAnswersTest {
         try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             EdgeApiException e = assertThrows(EdgeApiException.class,
                     () -> client.status(OperationKind.UPLOAD, "0b2c4d6e-0000-4000-8000-000000000002", seconds(10)));
-            assertFalse(EdgeAddonsClient.isUnknownOperation(e), e.getMessage());
-            assertFalse(e.getMessage().contains("does not know operation"), e.getMessage());
+            assertFalse(e.failure().unknownOperation(), e.getMessage());
+            assertTrue(e.failure().htmlBody(), e.failure().toString());
+            assertEquals(Failure.Request.UPLOAD_STATUS, e.failure().request());
         }
         try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             EdgeApiException e = assertThrows(EdgeApiException.class,
                     () -> client.status(OperationKind.UPLOAD, "0b2c4d6e-0000-4000-8000-000000000002", seconds(10)));
-            assertTrue(EdgeAddonsClient.isUnknownOperation(e), e.getMessage());
-            assertTrue(e.getMessage().contains("does not know operation 0b2c4d6e-0000-4000-8000-000000000002"),
-                    e.getMessage());
+            assertTrue(e.failure().unknownOperation(), e.getMessage());
+            assertEquals("0b2c4d6e-0000-4000-8000-000000000002", e.failure().operationId());
         }
     }
 

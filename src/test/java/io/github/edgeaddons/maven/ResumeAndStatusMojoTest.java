@@ -49,7 +49,7 @@ class ResumeAndStatusMojoTest {
 
     /** An operation started by an earlier build. */
     private static String earlierPublish() throws Exception {
-        ClientSettings s = ClientSettings.builder()
+        ClientSettings s = ClientSettings.builder().resume(MavenVocabulary.commands())
                 .apiBaseUrl(URI.create(sim.baseUrl()))
                 .productId(EdgeApiSimulator.PRODUCT_ID)
                 .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY))
@@ -116,7 +116,7 @@ class ResumeAndStatusMojoTest {
     @InjectMojo(goal = "status", pom = POM)
     @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
     void statusFallsBackToTheUploadOperation(StatusMojo mojo) throws Exception {
-        ClientSettings s = ClientSettings.builder()
+        ClientSettings s = ClientSettings.builder().resume(MavenVocabulary.commands())
                 .apiBaseUrl(URI.create(sim.baseUrl()))
                 .productId(EdgeApiSimulator.PRODUCT_ID)
                 .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY))

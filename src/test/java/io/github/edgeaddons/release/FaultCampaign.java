@@ -12,6 +12,7 @@ import io.github.edgeaddons.client.PollPolicy;
 import io.github.edgeaddons.client.ResumeCommands;
 import io.github.edgeaddons.client.TokenCache;
 import io.github.edgeaddons.pkg.PackageInfo;
+import io.github.edgeaddons.maven.MavenVocabulary;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.FaultPlan;
 import io.github.edgeaddons.sim.Operation;
@@ -67,7 +68,7 @@ final class FaultCampaign implements AutoCloseable {
     /** How much earlier than its edge.timeout a goal may report the timeout (the abort is scheduled in whole ms). */
     static final Duration TIMEOUT_ROUNDING = Duration.ofMillis(10);
     /** Resume commands that repeat this build's arguments, so that a printed command is recognisable. */
-    static final ResumeCommands RESUME = new ResumeCommands("edge-addons",
+    static final ResumeCommands RESUME = MavenVocabulary.commands("edge-addons",
             Arrays.asList("-s", "ci/settings.xml", "-Prelease"));
 
     private static final String PID = EdgeApiSimulator.PRODUCT_ID;
@@ -343,8 +344,8 @@ final class FaultCampaign implements AutoCloseable {
         } catch (EdgeApiException e) {
             EdgeApiException x = e;
             if (sabotage == Sabotage.DROP_RESUME) {
-                x = new EdgeApiException(e.kind(), String.valueOf(e.getMessage()).replace("mvn edge-addons:", "mvn "),
-                        e.httpStatus(), e.operationId(), e.status(), e.getCause());
+                x = new EdgeApiException(e.failure(),
+                        String.valueOf(e.getMessage()).replace("mvn edge-addons:", "mvn "));
             }
             g.failure = x;
             step.failed(x);
