@@ -216,6 +216,15 @@ public final class ClientTestSupport {
                 .pollPolicy(FAST_POLLS);
     }
 
+    /**
+     * The failure carries the hint that {@link Hints} chooses for its facts (the sentence itself is pinned once,
+     * in HintsTest): tests assert facts and this, not words.
+     */
+    public static void assertHint(EdgeApiException e, String hint) {
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(hint),
+                "expected the hint \"" + hint + "\" in: " + e.getMessage());
+    }
+
     /** Settings for v1 (OAuth client credentials) against the simulator. */
     public static ClientSettings.Builder oauthSettings(EdgeApiSimulator sim) {
         return apiKeySettings(sim)

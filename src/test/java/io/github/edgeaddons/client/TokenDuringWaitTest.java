@@ -2,6 +2,7 @@ package io.github.edgeaddons.client;
 
 import static io.github.edgeaddons.client.ClientTestSupport.oauthSettings;
 import static io.github.edgeaddons.client.ClientTestSupport.statuses;
+import static io.github.edgeaddons.client.ClientTestSupport.assertHint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -137,9 +138,10 @@ class TokenDuringWaitTest {
             EdgeApiException e = assertThrows(EdgeApiException.class,
                     () -> client.startPublish("", time.deadline(Duration.ofSeconds(10))));
             assertEquals(404, e.httpStatus());
+            assertTrue(e.fromTokenEndpoint());
+            assertFalse(e.failure().htmlBody());
             assertTrue(e.getMessage().contains("answered HTTP 404 Not Found to the token request"), e.getMessage());
-            assertTrue(e.getMessage().contains("Check edge.tokenUrl"), e.getMessage());
-            assertFalse(e.getMessage().contains("refused the client credentials"), e.getMessage());
+            assertHint(e, Hints.tokenUrlWrong(settings().build()));
         }
     }
 
@@ -149,7 +151,9 @@ class TokenDuringWaitTest {
                 () -> publishThenAwait(() -> sim.config().clientSecret("rotated-since")));
         assertEquals(EdgeApiException.Kind.AUTH, e.kind());
         assertEquals(401, e.httpStatus());
-        assertTrue(e.getMessage().contains("invalid_client"), e.getMessage());
+        assertTrue(e.fromTokenEndpoint());
+        assertTrue(e.getMessage().contains("invalid_client"), "the OAuth error: " + e.getMessage());
+        assertHint(e, Hints.tokenRefused(settings().build()));
         assertEquals(1, statuses(sim, Route.TOKEN).stream().filter(c -> c == 401).count(),
                 "one refusal ends it: " + statuses(sim, Route.TOKEN));
     }
@@ -196,7 +200,9 @@ class TokenDuringWaitTest {
                     () -> client.await(OperationKind.PUBLISH, op, time.deadline(TIMEOUT)));
         }
         assertEquals(EdgeApiException.Kind.NETWORK, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().contains("TLS handshake failed"), e.getMessage());
+        assertTrue(e.fromTokenEndpoint());
+        assertTrue(e.failure().cause() instanceof javax.net.ssl.SSLException, String.valueOf(e.failure().cause()));
+        assertHint(e, Hints.untrustedTls());
         assertTrue(reporter.warnings.stream().noneMatch(w -> w.contains("the wait goes on")), reporter.warnings.toString());
     }
 }

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.edgeaddons.client.ClientTestSupport.RecordingReporter;
 import io.github.edgeaddons.client.EdgeAddonsClient;
 import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.Failure;
+import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.client.OperationKind;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Fault;
@@ -58,7 +60,9 @@ class StatusTest {
                 + " of product " + EdgeApiSimulator.PRODUCT_ID), m);
         assertTrue(m.contains("publish status: The store answered HTTP 404 Not Found to the publish status"), m);
         assertTrue(m.contains("upload status: The store answered HTTP 404 Not Found to the upload status"), m);
-        assertTrue(m.contains("Check edge.operationId"), m);
+        assertTrue(m.contains(Hints.unknownToBothEndpoints(apiKeySettings(sim).build())), m);
+        assertTrue(e.failure().unknownOperation(), e.failure().toString());
+        assertEquals(Failure.Request.UPLOAD_STATUS, e.failure().request());
         assertEquals(404, e.httpStatus());
         assertTrue(e.isUserActionable());
         assertEquals(Arrays.asList(Route.PUBLISH_STATUS, Route.UPLOAD_STATUS), routes(sim));
@@ -85,7 +89,9 @@ class StatusTest {
         sim.config().fault(Route.PUBLISH_STATUS, Fault.status(404).body("text/html",
                 "<html><head><title>404 Web Site not found</title></head></html>"));
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> status().operation(UNKNOWN));
-        assertTrue(e.getMessage().contains("not a wrong id"), e.getMessage());
+        assertTrue(e.failure().htmlBody());
+        assertFalse(e.failure().unknownOperation());
+        assertEquals(Failure.Request.PUBLISH_STATUS, e.failure().request());
         assertFalse(e.getMessage().startsWith("Neither"), e.getMessage());
         assertEquals(Collections.singletonList(Route.PUBLISH_STATUS), routes(sim), "no second lookup");
     }
