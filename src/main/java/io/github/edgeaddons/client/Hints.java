@@ -308,10 +308,29 @@ public final class Hints {
 
     /** Hints for an operation that ended Failed, by its errorCode (current or 2021 vocabulary). */
     public static String forErrorCode(String errorCode, OperationKind kind, ClientSettings s) {
-        String code = errorCode == null ? "" : errorCode.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+        String code = normalised(errorCode);
         String section = referenceSection(code, kind);
         String advice = errorCodeAdvice(code, kind, s);
-        return section == null ? advice : advice + " The API reference describes this answer: " + section;
+        String text = section == null ? advice : advice + " The API reference describes this answer: " + section;
+        if (kind == OperationKind.PUBLISH && isReviewInProgress(errorCode)) {
+            // the command alone on the last line, so that it can be copied as printed
+            text += System.lineSeparator() + "Once that review is over, publish the draft, without uploading again,"
+                    + " with:" + System.lineSeparator() + "  " + s.resume().publishDraft(s.productId());
+        }
+        return text;
+    }
+
+    private static String normalised(String errorCode) {
+        return errorCode == null ? "" : errorCode.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * True for the store's errorCode that refuses a publish because another submission is in review
+     * ({@code InProgressSubmission}, or {@code CONFLICT} in the 2021 vocabulary): Edge's word, read once here.
+     */
+    public static boolean isReviewInProgress(String errorCode) {
+        String code = normalised(errorCode);
+        return code.equals("inprogresssubmission") || code.equals("conflict");
     }
 
     private static String errorCodeAdvice(String code, OperationKind kind, ClientSettings s) {
@@ -323,8 +342,7 @@ public final class Hints {
             case "inprogresssubmission":
             case "conflict":
                 return "Another submission of this product is still in review, and the store allows one at a time."
-                        + " Wait until that review ends (or cancel it in Partner Center), then publish again with "
-                        + s.resume().publishDraft(s.productId()) + " (the uploaded draft is kept).";
+                        + " Wait until that review ends (or cancel it in Partner Center); the uploaded draft is kept.";
             case "unpublishinprogress":
                 return "The product is being unpublished. Wait until that finishes in Partner Center, then release"
                         + " again.";
@@ -346,6 +364,10 @@ public final class Hints {
                 return "The store gave no reason. This is often temporary, and the draft is kept: publish again"
                         + " later with " + s.resume().publishDraft(s.productId()) + ", or check Partner Center.";
             default:
+                if (kind == OperationKind.UPLOAD) {
+                    return "The store refused the package: fix what the errors above name in the extension, then run"
+                            + " the release again (the product's page in Partner Center may say more).";
+                }
                 return "See the errors above, and the product's page in Partner Center.";
         }
     }
@@ -354,9 +376,16 @@ public final class Hints {
 
     /**
      * What follows a failure of the wait on an operation the store had accepted ({@link Failure#acceptedBefore}):
-     * what the store holds, then, on lines of their own, the command that resumes the wait.
+     * what the store holds, then, on lines of their own, the command that resumes the wait. Nothing after a
+     * definite verdict ({@link Failure#hasVerdict}: Failed, or stopped): the verdict's own advice says what to fix,
+     * and waiting on that operation again would only repeat it.
+     *
+     * @return the sentences, or null when nothing follows
      */
     public static String afterAcceptance(Failure f, OperationKind kind, ClientSettings s) {
+        if (f.hasVerdict()) {
+            return null;
+        }
         return acceptedBeforeTheFailure(kind, f.operationId()) + System.lineSeparator()
                 + resumeWaiting(kind, f.operationId(), s);
     }

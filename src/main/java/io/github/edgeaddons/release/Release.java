@@ -135,10 +135,10 @@ public final class Release {
     }
 
     /**
-     * Runs the wait on an operation the store accepted; any failure (Failed, stopped, timeout, network, 5xx,
+     * Runs the wait on an operation the store accepted; a failure without a verdict (timeout, network, 5xx,
      * unreadable answers) then says the store accepted it, names the operation id this plugin asked about
      * (not the {@code id} in a status body, which the live service may fill with a placeholder) and prints the
-     * command that resumes it.
+     * command that resumes it; a verdict (Failed, stopped) says what to fix instead.
      *
      * @return the Succeeded status
      */
@@ -164,7 +164,8 @@ public final class Release {
      * holds and how to resume, as {@link Hints} words them from the facts.
      */
     private static EdgeApiException withAdvice(EdgeApiException failure, Failure facts, String advice) {
-        return new EdgeApiException(facts, failure.getMessage() + System.lineSeparator() + advice);
+        return new EdgeApiException(facts, advice == null ? failure.getMessage()
+                : failure.getMessage() + System.lineSeparator() + advice);
     }
 
     /** The submission id in "Successfully created submission with ID ...", or null. */

@@ -382,13 +382,21 @@ class HintsTest {
     @Test
     void errorCode_inProgressSubmission() {
         assertEquals("Another submission of this product is still in review, and the store allows one at a"
-                + " time. Wait until that review ends (or cancel it in Partner Center), then publish again"
-                + " with mvn edge-addons:publish -Dedge.productId=d34f98f5-f9b7-42b1-bebb-98707202b21d"
-                + " -Dedge.requireUpload=false (the uploaded draft is kept). The API reference describes"
-                + " this answer:"
-                + " https://learn.microsoft.com/microsoft-edge/extensions/update/api/addons-api-reference#res"
-                + "ponse-when-theres-an-in-review-submission-for-the-same-product",
+                + " time. Wait until that review ends (or cancel it in Partner Center); the uploaded draft is kept."
+                + " The API reference describes this answer: " + BASE
+                + "#response-when-theres-an-in-review-submission-for-the-same-product" + NL
+                + "Once that review is over, publish the draft, without uploading again, with:" + NL
+                + "  mvn edge-addons:publish -Dedge.productId=d34f98f5-f9b7-42b1-bebb-98707202b21d"
+                + " -Dedge.requireUpload=false",
                 Hints.forErrorCode("InProgressSubmission", OperationKind.PUBLISH, apiKey()));
+    }
+
+    /** An unknown errorCode of a failed upload: the package is to fix. */
+    @Test
+    void errorCode_unknownErrorCodeOfAnUpload() {
+        assertEquals("The store refused the package: fix what the errors above name in the extension, then run the"
+                + " release again (the product's page in Partner Center may say more).",
+                Hints.forErrorCode("InvalidPackage", OperationKind.UPLOAD, apiKey()));
     }
 
     /** errorCode UnpublishInProgress of a failed publish. */
@@ -545,6 +553,16 @@ class HintsTest {
                 Hints.afterAcceptance(f, OperationKind.PUBLISH, apiKey()));
     }
 
+    /** After a verdict (Failed, stopped) nothing follows: its own advice says what to fix, not to wait again. */
+    @Test
+    void afterAVerdictNothingFollows() {
+        Failure failed = Failure.of(EdgeApiException.Kind.OPERATION_FAILED, Failure.Request.PUBLISH_STATUS)
+                .operation("op-1", null).acceptedBefore(true).verdict(Failure.Verdict.FAILED);
+        assertEquals(null, Hints.afterAcceptance(failed, OperationKind.PUBLISH, apiKey()));
+        assertEquals(null, Hints.afterAcceptance(failed.verdict(Failure.Verdict.STOPPED), OperationKind.UPLOAD,
+                apiKey()));
+    }
+
     /** After a failed publish that followed this build's upload: the draft, and the command once. */
     @Test
     void afterUpload() {
@@ -563,6 +581,14 @@ class HintsTest {
     }
 
     // ---- which hint answers which facts (no sentences compared) -------------------------------------------
+
+    /** Edge's words for a review in progress, in both vocabularies. */
+    @ParameterizedTest
+    @CsvSource({"InProgressSubmission, true", "CONFLICT, true", "in-progress-submission, true", "NoModulesUpdated, false",
+        ", false"})
+    void reviewInProgressIsReadFromTheErrorCode(String code, boolean inReview) {
+        assertEquals(inReview, Hints.isReviewInProgress(code));
+    }
 
     /** Each errorCode of the reference (and its 2021 spelling) links the section that describes it. */
     @ParameterizedTest

@@ -7,6 +7,7 @@ import io.github.edgeaddons.client.ClientTestSupport.SimulatedTime;
 import io.github.edgeaddons.client.Credentials;
 import io.github.edgeaddons.client.EdgeApiException;
 import io.github.edgeaddons.client.Failure;
+import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.client.OperationState;
 import io.github.edgeaddons.client.OperationStatus;
 import io.github.edgeaddons.client.PollPolicy;
@@ -51,8 +52,11 @@ import java.util.regex.Pattern;
  *   <li>each goal ends by its {@code edge.timeout} plus {@link #MARGIN};
  *   <li>success is reported exactly when the store's operations Succeeded: a reported success or Failed
  *       matches the store, and a wait on an accepted operation ends only on its verdict or at the deadline;
- *   <li>every failure names its cause (HTTP status, errorCode, timeout, a lost connection, "may have reached
- *       the store") and, once the store accepted an upload or a publish, prints the command that resumes it;
+ *   <li>every failure names its cause among its {@link Failure facts} (HTTP status, errorCode, verdict,
+ *       timeout, a lost connection, "may have reached the store", which it also says); once the store accepted an
+ *       upload or a publish, a failure without a verdict prints the command that resumes the wait, and a verdict
+ *       (Failed, stopped) does not (a publish refused for a review in progress prints the command that publishes
+ *       the draft instead);
  *   <li>no secret (API key, client secret, access token) in the log, in a failure message or in result.json.
  * </ol>
  *
@@ -565,6 +569,14 @@ final class FaultCampaign implements AutoCloseable {
             run.violation(4, kind + " Failed without errorCode " + op.errorCode() + " among its facts: " + facts);
         } else if (op.errorCode() != null && !msg.contains(op.errorCode())) {
             run.violation(4, kind + " Failed without naming errorCode " + op.errorCode() + ": " + firstLine(msg));
+        } else if (resumes(msg, op.id())) {
+            // a verdict is final: the command that waits again would only repeat it
+            run.violation(4, kind + " Failed (a verdict), yet the failure prints the command that waits on operation "
+                    + op.id() + " again: " + firstLine(msg));
+        } else if ("publish".equals(kind) && Hints.isReviewInProgress(op.errorCode())
+                && !msg.contains(RESUME.publishDraft(PID))) {
+            run.violation(4, "publish Failed for a review in progress without printing " + RESUME.publishDraft(PID)
+                    + ": " + firstLine(msg));
         }
     }
 

@@ -284,21 +284,32 @@ class ReleaseTest {
                 + EdgeApiSimulator.PRODUCT_ID + " -Dedge.operationId=" + op), e.getMessage());
     }
 
-    @Test
-    void anUploadThatFailsAfterAcceptanceSaysSoAndPrintsTheStatusCommand() throws Exception {
-        sim.config().uploadOutcome(Outcome.genericFailure().afterPolls(0));
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
-        assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
-        assertSaysAcceptedAndHowToResume(e, "upload", sim.operations().get(0).id(), "status");
+    /** A verdict after acceptance: its facts say so, and no advice to wait again, since that would repeat it. */
+    private static void assertVerdictWithoutResume(EdgeApiException e, String op, Failure.Verdict verdict) {
+        assertEquals(op, e.operationId());
+        assertEquals(verdict, e.failure().verdict());
+        assertTrue(e.failure().acceptedBefore(), e.failure().toString());
+        assertFalse(e.getMessage().contains("mvn edge-addons:await") || e.getMessage().contains("mvn edge-addons:status")
+                || e.getMessage().contains("The store had accepted"), e.getMessage());
     }
 
     @Test
-    void aPublishThatFailsAfterAcceptanceSaysSoAndPrintsTheAwaitCommand() throws Exception {
+    void anUploadThatFailsAfterAcceptanceSaysWhatToFixNotToWait() throws Exception {
+        sim.config().uploadOutcome(Outcome.genericFailure().afterPolls(0));
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
+        assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
+        assertVerdictWithoutResume(e, sim.operations().get(0).id(), Failure.Verdict.FAILED);
+        assertHint(e, Hints.forErrorCode(null, OperationKind.UPLOAD, settings()));
+    }
+
+    @Test
+    void aPublishThatFailsAfterAcceptanceSaysWhatToDoNotToWait() throws Exception {
         sim.config().publishOutcome(Outcome.genericFailure());
         Release release = release();
         String op = release.publish("");
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
-        assertSaysAcceptedAndHowToResume(e, "publish", op, "await");
+        assertVerdictWithoutResume(e, op, Failure.Verdict.FAILED);
+        assertHint(e, Hints.forErrorCode(null, OperationKind.PUBLISH, settings()));
     }
 
     @Test
@@ -333,7 +344,7 @@ class ReleaseTest {
         assertEquals(Failure.Verdict.STOPPED, e.failure().verdict());
         assertEquals("Cancelled", e.status().rawStatus());
         assertHint(e, Hints.operationStopped(OperationKind.PUBLISH, settings()));
-        assertSaysAcceptedAndHowToResume(e, "publish", op, "await");
+        assertVerdictWithoutResume(e, op, Failure.Verdict.STOPPED);
         assertEquals(1, sim.requests(Route.PUBLISH_STATUS).size());
     }
 
