@@ -429,6 +429,18 @@ public final class Hints {
                 + " Partner Center; the release does not need to upload it again.";
     }
 
+    /**
+     * A publish refused because another submission is in review, under {@code edge.inReview=skip}: the build
+     * goes on; the draft holds this version, not published; the command for later alone on the last line.
+     */
+    public static String reviewInProgressSkipped(Failure f, ClientSettings s) {
+        return "The store did not publish: another submission of this product is still in review (operation "
+                + f.operationId() + ", errorCode " + f.errorCode() + "). " + words(s).settingIs(Setting.IN_REVIEW,
+                        "skip") + ", so the build goes on: the draft in Partner Center holds this version, and it is"
+                + " not published. Once that review is over, publish it, without uploading again, with:"
+                + System.lineSeparator() + "  " + s.resume().publishDraft(s.productId());
+    }
+
     /** How to publish the draft already in Partner Center; the command alone on the last line. */
     public static String publishDraftAgain(ClientSettings s) {
         return "Publish it, without uploading again, with:" + System.lineSeparator() + "  "

@@ -37,6 +37,16 @@ public class PublishMojo extends AbstractNetworkMojo {
     @Parameter(property = "edge.requireUpload", defaultValue = "true")
     protected boolean requireUpload;
 
+    /**
+     * What a publish that the store refuses because another submission of the product is still in review
+     * (errorCode {@code InProgressSubmission}) does to the build: {@code fail} (the default) fails it;
+     * {@code skip} lets the build succeed with a warning that the draft in Partner Center holds this version and
+     * is not published, and the command that publishes it once the review is over. For scheduled releases that
+     * meet a review in progress on purpose. {@code await} acts on it; {@code publish} checks the value first.
+     */
+    @Parameter(property = "edge.inReview", defaultValue = "fail")
+    protected String inReview;
+
     @Inject
     public PublishMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -50,6 +60,7 @@ public class PublishMojo extends AbstractNetworkMojo {
     @Override
     protected void doExecute(StepResult step) throws ConfigException, EdgeApiException {
         NetworkSettings network = checkedNetworkSettings();
+        AwaitMojo.checkedInReview(inReview); // before the publish, not only in await after it
         String text = Notes.read(notes, notesFile == null ? null : notesFile.toPath());
         if (requireUpload && BuildState.succeededUpload(project) == null) {
             throw new ConfigException("publish runs only after a successful upload in the same build, and none ran"

@@ -110,14 +110,52 @@ public final class Release {
         }
     }
 
+    /** What a publish refused because another submission is in review does to the build ({@code edge.inReview}). */
+    public enum InReview {
+        /** The build fails (the default). */
+        FAIL,
+        /** The build goes on with a warning: the draft holds this version, not published. */
+        SKIP;
+
+        /** The setting's value as written ({@code fail}, {@code skip}), or null for another text. */
+        public static InReview of(String value) {
+            for (InReview v : values()) {
+                if (v.name().equalsIgnoreCase(value == null ? "" : value.trim())) {
+                    return v;
+                }
+            }
+            return null;
+        }
+    }
+
     /** Follows a publish operation until it ends; fails on Failed or timeout. */
     public OperationStatus await(String operationId) throws EdgeApiException {
+        return await(operationId, InReview.FAIL);
+    }
+
+    /**
+     * Follows a publish operation until it ends; fails on Failed or timeout, except, under
+     * {@link InReview#SKIP}, a publish the store refused because another submission is in review: then it
+     * warns and returns that Failed status.
+     */
+    public OperationStatus await(String operationId, InReview inReview) throws EdgeApiException {
         Deadline deadline = Deadline.after(timeout, settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             reporter.info("Waiting for publish operation " + operationId + " (timeout "
                     + Durations.format(timeout) + ", polling " + settings.pollPolicy() + ")");
-            OperationStatus status = afterAcceptance(OperationKind.PUBLISH, operationId,
-                    () -> client.await(OperationKind.PUBLISH, operationId, deadline));
+            OperationStatus status;
+            try {
+                status = afterAcceptance(OperationKind.PUBLISH, operationId,
+                        () -> client.await(OperationKind.PUBLISH, operationId, deadline));
+            } catch (EdgeApiException e) {
+                Failure f = e.failure();
+                if (inReview == InReview.SKIP && f.verdict() == Failure.Verdict.FAILED
+                        && Hints.isReviewInProgress(f.errorCode())) {
+                    reporter.warn(Hints.reviewInProgressSkipped(f, settings));
+                    return f.status();
+                }
+                throw e;
+            }
             String submission = submissionId(status.message());
             reporter.info("Submission accepted: " + (submission != null ? "submission " + submission
                     : (status.message() == null ? status.rawStatus() : status.message()))

@@ -15,6 +15,8 @@ public final class StepResult {
     public static final String TIMED_OUT = "TimedOut";
     public static final String ERROR = "Error";
     public static final String DRY_RUN = "DryRun";
+    /** A publish the store refused for a review in progress, under {@code edge.inReview=skip}: not published. */
+    public static final String NOT_PUBLISHED_IN_REVIEW = "NotPublishedInReview";
 
     final String goal;
     final Instant startedAt;
@@ -45,6 +47,16 @@ public final class StepResult {
         this.message = s.message();
         this.errors = new ArrayList<>(s.errors());
         this.submissionId = Release.submissionId(s.message());
+        return this;
+    }
+
+    /** A publish Failed for a review in progress that the build let pass ({@code edge.inReview=skip}). */
+    public StepResult notPublishedInReview(OperationStatus s) {
+        this.operationId = s.operationId();
+        this.status = NOT_PUBLISHED_IN_REVIEW;
+        this.errorCode = s.errorCode();
+        this.message = s.message();
+        this.errors = new ArrayList<>(s.errors());
         return this;
     }
 

@@ -553,6 +553,20 @@ class HintsTest {
                 Hints.afterAcceptance(f, OperationKind.PUBLISH, apiKey()));
     }
 
+    /** A review in progress under edge.inReview=skip: the build goes on, the draft is not published. */
+    @Test
+    void reviewInProgressSkipped() {
+        Failure f = Failure.of(EdgeApiException.Kind.OPERATION_FAILED, Failure.Request.PUBLISH_STATUS)
+                .operation("op-1", null).store("InProgressSubmission", null, null).verdict(Failure.Verdict.FAILED);
+        assertEquals("The store did not publish: another submission of this product is still in review (operation"
+                + " op-1, errorCode InProgressSubmission). edge.inReview=skip, so the build goes on: the draft in"
+                + " Partner Center holds this version, and it is not published. Once that review is over, publish"
+                + " it, without uploading again, with:" + NL
+                + "  mvn edge-addons:publish -Dedge.productId=d34f98f5-f9b7-42b1-bebb-98707202b21d"
+                + " -Dedge.requireUpload=false",
+                Hints.reviewInProgressSkipped(f, apiKey()));
+    }
+
     /** After a verdict (Failed, stopped) nothing follows: its own advice says what to fix, not to wait again. */
     @Test
     void afterAVerdictNothingFollows() {

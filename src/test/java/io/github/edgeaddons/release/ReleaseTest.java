@@ -191,6 +191,29 @@ class ReleaseTest {
         assertHint(e, Hints.forErrorCode("InProgressSubmission", OperationKind.PUBLISH, settings()));
     }
 
+    @Test
+    void aReviewInProgressUnderSkipWarnsAndReturnsTheVerdict() throws Exception {
+        sim.config().publishOutcome(Outcome.failed("InProgressSubmission", "in progress submission"));
+        Release release = release();
+        String op = release.publish("n");
+        OperationStatus s = release.await(op, Release.InReview.SKIP);
+        assertEquals(OperationState.FAILED, s.state());
+        assertEquals("InProgressSubmission", s.errorCode());
+        assertEquals(1, reporter.warnings.size(), reporter.warnings.toString());
+        assertTrue(reporter.warnings.get(0).contains(settings().resume().publishDraft(EdgeApiSimulator.PRODUCT_ID)),
+                reporter.warnings.toString());
+    }
+
+    @Test
+    void skipLetsNoOtherFailurePass() throws Exception {
+        sim.config().publishOutcome(Outcome.failed("NoModulesUpdated", "nothing new"));
+        Release release = release();
+        String op = release.publish("n");
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op, Release.InReview.SKIP));
+        assertEquals("NoModulesUpdated", e.failure().errorCode());
+        assertTrue(reporter.warnings.isEmpty(), reporter.warnings.toString());
+    }
+
     private static void assertOperationFailed(EdgeApiException e, String errorCode, String message,
             String... errors) {
         assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
