@@ -441,6 +441,22 @@ public final class Hints {
                 + System.lineSeparator() + "  " + s.resume().publishDraft(s.productId());
     }
 
+    /** {@code status} found a Succeeded upload: the draft holds it; the command that publishes it, alone on the last line. */
+    public static String uploadInDraft(ClientSettings s) {
+        return "The draft in Partner Center holds this upload. Publish it, without uploading again, with:"
+                + System.lineSeparator() + "  " + s.resume().publishDraft(s.productId());
+    }
+
+    /**
+     * A publish that no {@code await} follows in this build: the 202 is no submission yet, and the verdict is not
+     * known; the command that follows it, alone on the last line.
+     */
+    public static String publishVerdictNotKnown(String operationId, ClientSettings s) {
+        return "The store has not said yet whether it created the submission (only the publish operation's"
+                + " status says so). Follow it to its verdict with:" + System.lineSeparator() + "  "
+                + s.resume().await(s.productId(), operationId);
+    }
+
     /** How to publish the draft already in Partner Center; the command alone on the last line. */
     public static String publishDraftAgain(ClientSettings s) {
         return "Publish it, without uploading again, with:" + System.lineSeparator() + "  "

@@ -567,6 +567,25 @@ class HintsTest {
                 Hints.reviewInProgressSkipped(f, apiKey()));
     }
 
+    /** status found a Succeeded upload: what comes next. */
+    @Test
+    void uploadInDraft() {
+        assertEquals("The draft in Partner Center holds this upload. Publish it, without uploading again, with:" + NL
+                + "  mvn edge-addons:publish -Dedge.productId=d34f98f5-f9b7-42b1-bebb-98707202b21d"
+                + " -Dedge.requireUpload=false",
+                Hints.uploadInDraft(apiKey()));
+    }
+
+    /** A publish that no await follows: the verdict is not known yet. */
+    @Test
+    void publishVerdictNotKnown() {
+        assertEquals("The store has not said yet whether it created the submission (only the publish operation's"
+                + " status says so). Follow it to its verdict with:" + NL
+                + "  mvn edge-addons:await -Dedge.productId=d34f98f5-f9b7-42b1-bebb-98707202b21d"
+                + " -Dedge.operationId=op-1",
+                Hints.publishVerdictNotKnown("op-1", apiKey()));
+    }
+
     /** After a verdict (Failed, stopped) nothing follows: its own advice says what to fix, not to wait again. */
     @Test
     void afterAVerdictNothingFollows() {

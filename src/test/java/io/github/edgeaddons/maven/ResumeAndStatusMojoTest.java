@@ -143,7 +143,7 @@ class ResumeAndStatusMojoTest {
     void statusWithoutAnOperationListsTheProducts(StatusMojo mojo) throws Exception {
         CapturingLog log = againstSimulator(mojo, sim, dir);
         mojo.execute();
-        log.assertContains("Products: [");
+        log.assertContains("Products (1):");
         log.assertContains(EdgeApiSimulator.PRODUCT_ID);
         assertEquals(1, sim.requests(Route.PRODUCTS).size());
     }
@@ -188,6 +188,18 @@ class ResumeAndStatusMojoTest {
                 + " (HTTP 401 Unauthorized)"), e.getMessage());
         assertFalse(e.getMessage().contains("an-expired-key"), e.getMessage());
         assertEquals(1, sim.requests().size(), "the 401 is not retried");
+    }
+
+    @Test
+    @InjectMojo(goal = "publish", pom = POM)
+    @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
+    @MojoParameter(name = "requireUpload", value = "false")
+    void aBarePublishSaysTheVerdictIsNotKnownAndPrintsTheAwaitCommand(PublishMojo mojo) throws Exception {
+        CapturingLog log = againstSimulator(mojo, sim, dir);
+        mojo.execute();
+        String op = sim.operations().get(0).id();
+        log.assertContains("The store has not said yet whether it created the submission");
+        log.assertContains(":await -Dedge.productId=" + EdgeApiSimulator.PRODUCT_ID + " -Dedge.operationId=" + op);
     }
 
     @Test
