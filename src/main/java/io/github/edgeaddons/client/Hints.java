@@ -267,6 +267,16 @@ public final class Hints {
                 + " the goal again later.";
     }
 
+    /**
+     * The token endpoint answered 403: it forbade the request, which is not a verdict on the client ID or secret
+     * (those are refused with 400 or 401).
+     */
+    public static String tokenForbidden(ClientSettings s) {
+        return "The identity provider forbade the token request; it did not say that the client ID or secret is"
+                + " wrong. A proxy, a firewall or a policy of the tenant may block it: check "
+                + setting(s, Setting.TOKEN_URL) + " and the network. API v1 is retired: " + switchToApiKey(s);
+    }
+
     /** The token endpoint answered something that is no token. */
     public static String tokenUrlWrong(ClientSettings s) {
         return "Check " + setting(s, Setting.TOKEN_URL) + ": it must be the access token URL shown in Partner Center"

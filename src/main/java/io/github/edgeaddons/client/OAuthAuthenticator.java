@@ -37,22 +37,22 @@ final class OAuthAuthenticator implements Authenticator {
     }
 
     @Override
-    public void authenticate(ClassicHttpRequest request, Deadline deadline) throws EdgeApiException {
+    public void authenticate(ClassicHttpRequest request, Deadline deadline, boolean once) throws EdgeApiException {
         String token;
         synchronized (cache) {
             token = cache.valid(settings.clock.instant());
             if (token == null) {
-                token = fetch(deadline);
+                token = fetch(deadline, once);
             }
         }
         request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     }
 
     @Override
-    public boolean refreshAfterUnauthorized(Deadline deadline) throws EdgeApiException {
+    public boolean refreshAfterUnauthorized(Deadline deadline, boolean once) throws EdgeApiException {
         synchronized (cache) {
             cache.clear();
-            fetch(deadline);
+            fetch(deadline, once);
         }
         return true;
     }
@@ -68,8 +68,11 @@ final class OAuthAuthenticator implements Authenticator {
                 + " (a token from " + settings.tokenUrl + ", scope " + settings.scope + ")");
     }
 
-    /** Fetches a token and stores it in the cache; call with the cache entry locked. */
-    private String fetch(Deadline deadline) throws EdgeApiException {
+    /**
+     * Fetches a token and stores it in the cache; call with the cache entry locked. {@code once}: during a wait,
+     * the token request is sent once, and the wait repeats it on its schedule, warning once per streak.
+     */
+    private String fetch(Deadline deadline, boolean once) throws EdgeApiException {
         List<NameValuePair> form = Arrays.asList(
                 new BasicNameValuePair("client_id", settings.credentials.clientId()),
                 new BasicNameValuePair("client_secret", settings.credentials.secret()),
@@ -78,6 +81,9 @@ final class OAuthAuthenticator implements Authenticator {
         Transport.Call call = new Transport.Call(Failure.Request.TOKEN, "POST", settings.tokenUrl,
                 new UrlEncodedFormEntity(form, StandardCharsets.UTF_8), RetryPolicy.Safety.REPEATABLE,
                 "get an access token", false);
+        if (once) {
+            call.singleAttempt();
+        }
         Instant askedAt = settings.clock.instant();
         Transport.Response r;
         try {
@@ -94,16 +100,19 @@ final class OAuthAuthenticator implements Authenticator {
         boolean html = Hints.isHtml(r.header("Content-Type"), r.body);
         if (!r.isSuccess()) {
             String detail = tokenError(r.body);
-            if (RetryPolicy.tokenRefusal(r.status) && !RetryPolicy.credentialsRefused(r.status)) {
-                // a 404 or another 4xx that says nothing of the credentials: the URL, or the endpoint's front door
+            if (RetryPolicy.tokenRefusal(r.status) && r.status != 400 && r.status != 401) {
+                // a 403, 404 or another 4xx: worded as what it is, not as a refusal of the client credentials
+                // (a 403 forbids the request, a 404 is the URL or the endpoint's front door)
                 String reason = EdgeAddonsClient.reason(r.status);
                 throw EdgeApiException.tokenEndpoint(tokenFailure(EdgeApiException.Kind.AUTH, r, html),
                         "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
                                 + (reason == null ? "" : " " + reason) + (detail.isEmpty() ? "" : ", " + detail)
                                 + " to the token request.",
-                        html ? Hints.tokenUnavailable(r.status) : Hints.tokenUrlWrong(settings));
+                        r.status == 403 ? Hints.tokenForbidden(settings)
+                                : html ? Hints.tokenUnavailable(r.status) : Hints.tokenUrlWrong(settings));
             }
             if (RetryPolicy.tokenRefusal(r.status)) {
+                // 400 and 401 (invalid_client ...): the identity provider's verdict on the client credentials
                 // one line: the status, the OAuth error with its AADSTS code, what to do
                 throw EdgeApiException.tokenEndpoint(tokenFailure(EdgeApiException.Kind.AUTH, r, html),
                         "The token endpoint " + settings.tokenUrl + " refused the client credentials (HTTP "

@@ -245,7 +245,7 @@ final class Transport implements Closeable {
                     return x.response;
                 case REFRESH_CREDENTIALS:
                     refreshed = true;
-                    if (!auth.refreshAfterUnauthorized(deadline)) {
+                    if (!auth.refreshAfterUnauthorized(deadline, call.singleAttempt)) {
                         return x.response;
                     }
                     // the repeat after a token refresh is not a retry: the same attempt number
@@ -299,7 +299,7 @@ final class Transport implements Closeable {
             request.setEntity(call.entity);
         }
         if (call.authenticated && auth != null) {
-            auth.authenticate(request, deadline);
+            auth.authenticate(request, deadline, call.singleAttempt);
         }
         Duration remaining = deadline.remaining();
         request.setConfig(RequestConfig.custom()

@@ -288,6 +288,18 @@ class HintsTest {
                 Hints.tokenRefused(v1()));
     }
 
+    /** The token endpoint forbade the request (403): not a refusal of the client credentials. */
+    @Test
+    void tokenForbidden() {
+        assertEquals("The identity provider forbade the token request; it did not say that the client ID or secret"
+                + " is wrong. A proxy, a firewall or a policy of the tenant may block it: check edge.tokenUrl and the"
+                + " network. API v1 is retired: in Partner Center (Microsoft Edge > Publish API) create an API key;"
+                + " in settings.xml put the client ID in the <username> and the API key in the <password> of"
+                + " <server> 'edge-ci'; then remove edge.tokenUrl and edge.authMode from the build (and any"
+                + " <configuration><tokenUrl> of that server).",
+                Hints.tokenForbidden(v1()));
+    }
+
     /** The token endpoint throttles: not a refusal. */
     @Test
     void tokenUnavailableThrottled() {

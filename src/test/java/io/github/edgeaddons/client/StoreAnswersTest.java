@@ -277,6 +277,19 @@ class StoreAnswersTest {
     }
 
     @Test
+    void aForbiddenTokenRequestIsWordedAsWhatItIsNotAsARefusalOfTheCredentials() throws Exception {
+        sim.config().failAlways(Route.TOKEN, 403);
+        EdgeApiException e = upload(oauthClient(sim, reporter));
+        assertTrue(e.fromTokenEndpoint());
+        assertEquals(403, e.httpStatus());
+        assertEquals(EdgeApiException.Kind.AUTH, e.kind(), "still the user's to fix, and it ends a wait");
+        assertTrue(e.getMessage().contains("answered HTTP 403 Forbidden to the token request."), e.getMessage());
+        assertFalse(e.getMessage().contains("refused the client credentials"), e.getMessage());
+        assertHint(e, Hints.tokenForbidden(oauthSettings(sim).build()));
+        assertEquals(1, sim.requests(Route.TOKEN).size(), "a 403 is not repeated");
+    }
+
+    @Test
     void aTokenAnswerThatIsNotJsonSaysSo() throws Exception {
         sim.config().fault(Route.TOKEN, Fault.status(200).body("text/html", "<html><title>Sign in</title></html>"));
         EdgeApiException e = upload(oauthClient(sim, reporter));

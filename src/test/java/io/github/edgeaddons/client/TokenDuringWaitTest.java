@@ -108,6 +108,9 @@ class TokenDuringWaitTest {
         assertEquals(Integer.valueOf(200), token.get(token.size() - 1), token.toString());
         String w = reporter.warnings.stream().filter(x -> x.contains("Could not get a new access token")).findFirst().orElse("");
         assertTrue(w.contains("HTTP 429 Too Many Requests") && w.contains("the wait goes on"), reporter.warnings.toString());
+        // one warning for the streak: the token request is sent once per status request, not warned per retry
+        assertEquals(1, reporter.warnings.stream().filter(x -> x.contains("429")).count(), reporter.warnings.toString());
+        assertTrue(reporter.warnings.stream().noneMatch(x -> x.contains("trying again in")), reporter.warnings.toString());
         assertFalse(reporter.text().contains("refused the client credentials"), reporter.text());
         assertFalse(reporter.text().contains("The store answered HTTP 429 to the request to get an access token"),
                 "the token endpoint is not the store: " + reporter.text());
