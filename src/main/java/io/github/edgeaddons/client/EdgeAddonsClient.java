@@ -20,6 +20,8 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  */
 public final class EdgeAddonsClient implements Closeable {
     static final ContentType NOTES = ContentType.create("text/plain", StandardCharsets.UTF_8);
+    /** The header by which the store names an answer for its support (seen on its 500s). */
+    static final String REQUEST_ID_HEADER = "x-ms-middleware-request-id";
 
     private final ClientSettings settings;
     private final Transport transport;

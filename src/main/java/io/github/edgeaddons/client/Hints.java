@@ -384,6 +384,39 @@ public final class Hints {
 
     // ---- after the store accepted something (the poll loop and Release) ----------------------------------
 
+    /** A status word this plugin does not know: the wait goes on; where to look meanwhile. */
+    public static String unknownStatusWord(OperationKind kind, String operationId, String word,
+            java.time.Duration left, ClientSettings s) {
+        return "The store reports the status '" + word + "' for " + kind.label() + " operation " + operationId
+                + ", a word this plugin does not know. It keeps asking until the status is Succeeded or Failed, or"
+                + " until " + setting(s, Setting.TIMEOUT) + " (" + io.github.edgeaddons.config.Durations.format(left)
+                + " left); check the product in Partner Center meanwhile.";
+    }
+
+    /**
+     * What an answer that keeps a wait going means, when its status alone does not say: an HTML 404 page is the
+     * front door, a 429 without Retry-After throttles without a length; else null.
+     */
+    public static String duringWait(int status, boolean retryAfterGiven) {
+        if (status == 404) {
+            return "An HTML 404 page comes from the store's front door in trouble (seen during incidents), not from"
+                    + " an unknown operation.";
+        }
+        if (status == 429 && !retryAfterGiven) {
+            return "The store is throttling requests without saying for how long.";
+        }
+        return null;
+    }
+
+    /** The first failure of a streak during a wait on an accepted operation: the wait goes on, until when. */
+    public static String waitGoesOn(OperationKind kind, String operationId, java.time.Duration left,
+            java.time.Duration next, boolean slower, ClientSettings s) {
+        return "The store accepted the " + kind.label() + " (operation " + operationId + "), so the wait goes on"
+                + " until " + setting(s, Setting.TIMEOUT) + " (" + io.github.edgeaddons.config.Durations.format(left)
+                + " left): asking again in " + io.github.edgeaddons.config.Durations.format(next)
+                + (slower ? ", and less often from now on" : "") + ".";
+    }
+
     /**
      * What follows a failure of the wait on an operation the store had accepted ({@link Failure#acceptedBefore}):
      * what the store holds, then, on lines of their own, the command that resumes the wait. Nothing after a

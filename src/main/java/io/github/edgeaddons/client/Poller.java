@@ -180,11 +180,8 @@ final class Poller {
                     }
                     if (last.state() == OperationState.UNKNOWN && !last.rawStatus().equals(unknownWordWarned)) {
                         unknownWordWarned = last.rawStatus();
-                        reporter.warn("The store reports the status '" + last.rawStatus() + "' for " + kind.label()
-                                + " operation " + operationId + ", a word this plugin does not know. It keeps"
-                                + " asking until the status is Succeeded or Failed, or until " + timeoutSetting + " ("
-                                + Durations.format(deadline.remaining()) + " left); check the product in Partner"
-                                + " Center meanwhile.");
+                        reporter.warn(Hints.unknownStatusWord(kind, operationId, last.rawStatus(),
+                                deadline.remaining(), settings));
                     }
                     return null;
                 case REPEAT:
@@ -209,28 +206,21 @@ final class Poller {
             if (!details.isEmpty()) {
                 m.append(": ").append(String.join("; ", details));
             }
-            String requestId = r.header("x-ms-middleware-request-id");
+            String requestId = r.header(EdgeAddonsClient.REQUEST_ID_HEADER);
             if (requestId != null) {
                 m.append(" (request id ").append(requestId).append(')');
             }
             m.append('.');
-            if (r.status == 404) {
-                m.append(" An HTML 404 page comes from the store's front door in trouble (seen during incidents),"
-                        + " not from an unknown operation.");
-            } else if (r.status == 429 && retryAfter == null) {
-                m.append(" The store is throttling requests without saying for how long.");
-            }
-            return m.toString();
+            String why = Hints.duringWait(r.status, retryAfter != null);
+            return why == null ? m.toString() : m.append(' ').append(why).toString();
         }
 
         /** Warns once per streak of failed status requests; the rest go to the debug log and the heartbeat. */
         private void report(String problem, Duration gap) {
             lastProblem = firstLine(problem);
             if (failuresInARow == 1) {
-                reporter.warn(problem + System.lineSeparator() + "The store accepted the " + kind.label()
-                        + " (operation " + operationId + "), so the wait goes on until " + timeoutSetting + " ("
-                        + Durations.format(deadline.remaining()) + " left): asking again in "
-                        + Durations.format(gap) + (throttle > 1 ? ", and less often from now on" : "") + ".");
+                reporter.warn(problem + System.lineSeparator() + Hints.waitGoesOn(kind, operationId,
+                        deadline.remaining(), gap, throttle > 1, settings));
             } else {
                 reporter.debug("status request " + polls + " of " + kind.label() + " operation " + operationId
                         + " failed (" + failuresInARow + " in a row): " + lastProblem + "; next in "

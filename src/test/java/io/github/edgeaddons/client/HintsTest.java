@@ -598,6 +598,35 @@ class HintsTest {
                 Hints.publishVerdictNotKnown("op-1", apiKey()));
     }
 
+    /** A status word this plugin does not know, during a wait. */
+    @Test
+    void unknownStatusWord() {
+        assertEquals("The store reports the status 'Paused' for publish operation op-1, a word this plugin does not"
+                + " know. It keeps asking until the status is Succeeded or Failed, or until edge.timeout (1m30s left);"
+                + " check the product in Partner Center meanwhile.",
+                Hints.unknownStatusWord(OperationKind.PUBLISH, "op-1", "Paused", java.time.Duration.ofSeconds(90),
+                        apiKey()));
+    }
+
+    /** What an answer that keeps a wait going means, where its status alone does not say. */
+    @Test
+    void duringWait() {
+        assertEquals("An HTML 404 page comes from the store's front door in trouble (seen during incidents), not from"
+                + " an unknown operation.", Hints.duringWait(404, false));
+        assertEquals("The store is throttling requests without saying for how long.", Hints.duringWait(429, false));
+        assertEquals(null, Hints.duringWait(429, true));
+        assertEquals(null, Hints.duringWait(503, false));
+    }
+
+    /** The first failure of a streak during a wait: the wait goes on. */
+    @Test
+    void waitGoesOn() {
+        assertEquals("The store accepted the upload (operation op-1), so the wait goes on until edge.timeout (1m30s"
+                + " left): asking again in 4s, and less often from now on.",
+                Hints.waitGoesOn(OperationKind.UPLOAD, "op-1", java.time.Duration.ofSeconds(90),
+                        java.time.Duration.ofSeconds(4), true, apiKey()));
+    }
+
     /** After a verdict (Failed, stopped) nothing follows: its own advice says what to fix, not to wait again. */
     @Test
     void afterAVerdictNothingFollows() {
