@@ -20,7 +20,7 @@ public final class EdgeApiException extends Exception {
         NETWORK,
         /** The answer could not be read. */
         MALFORMED,
-        /** Token endpoint refused the client credentials. */
+        /** The credentials were refused: by the token endpoint (API v1), or in the dry run's credential check. */
         AUTH
     }
 
@@ -50,13 +50,6 @@ public final class EdgeApiException extends Exception {
     /** The message without what to do, for a failure of the token endpoint; else the whole message. */
     public String whatHappened() {
         return whatHappened;
-    }
-
-    /** A failure known only by its kind, status, operation and cause (no request named). */
-    public EdgeApiException(Kind kind, String message, int httpStatus, String operationId, OperationStatus status,
-            Throwable cause) {
-        this(Failure.of(kind, Failure.Request.NONE).answer(httpStatus, false).operation(operationId, status)
-                .cause(cause), message);
     }
 
     /** The facts of this failure: what decisions read, never the message. */
