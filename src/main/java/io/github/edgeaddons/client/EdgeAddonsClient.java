@@ -18,7 +18,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  * The Edge Add-ons update API (endpoints 1 to 5 of EDGE-API.md), with no Maven types: upload the
  * package, publish the draft, and follow either operation to its end.
  */
-public final class EdgeAddonsClient implements Closeable {
+public final class EdgeAddonsClient implements Closeable, StatusSource {
     static final ContentType NOTES = ContentType.create("text/plain", StandardCharsets.UTF_8);
     /** The header by which the store names an answer for its support (seen on its 500s). */
     static final String REQUEST_ID_HEADER = "x-ms-middleware-request-id";
@@ -40,7 +40,8 @@ public final class EdgeAddonsClient implements Closeable {
     }
 
     /** True when the token endpoint (API v1) has issued a token in this build before. */
-    boolean tokenIssuedBefore() {
+    @Override
+    public boolean tokenIssuedBefore() {
         return auth.tokenIssuedBefore();
     }
 
@@ -224,7 +225,8 @@ public final class EdgeAddonsClient implements Closeable {
     }
 
     /** One status request, sent once whatever the answer (the {@link Poller} does the retrying). */
-    Transport.Response statusAnswer(OperationKind kind, String operationId, Deadline deadline)
+    @Override
+    public Transport.Response statusAnswer(OperationKind kind, String operationId, Deadline deadline)
             throws EdgeApiException {
         return transport.execute(statusCall(kind, operationId).singleAttempt(), auth, deadline);
     }
@@ -235,7 +237,8 @@ public final class EdgeAddonsClient implements Closeable {
      * @throws EdgeApiException with kind MALFORMED naming the HTTP status and content type when the body is no
      *     status (an HTML page, empty, cut-off JSON, cut at the read limit)
      */
-    OperationStatus parseStatus(OperationKind kind, String operationId, Transport.Response r)
+    @Override
+    public OperationStatus parseStatus(OperationKind kind, String operationId, Transport.Response r)
             throws EdgeApiException {
         String contentType = r.header("Content-Type");
         Failure f = Failure.of(EdgeApiException.Kind.MALFORMED, Failure.Request.statusOf(kind))
@@ -304,7 +307,8 @@ public final class EdgeAddonsClient implements Closeable {
     }
 
     /** The store's error answer to a status request of an operation, in words. */
-    EdgeApiException statusError(OperationKind kind, String operationId, Transport.Response r) {
+    @Override
+    public EdgeApiException statusError(OperationKind kind, String operationId, Transport.Response r) {
         return httpError(r, kind.label() + " status of operation " + operationId,
                 answer(Failure.Request.statusOf(kind), r).operation(operationId, null), null);
     }
@@ -330,6 +334,16 @@ public final class EdgeAddonsClient implements Closeable {
         }
         m.append(System.lineSeparator()).append(Hints.forAnswer(settings, f, sent, r.header("Location")));
         return new EdgeApiException(f, m.toString());
+    }
+
+    @Override
+    public List<String> errorDetails(Transport.Response r) {
+        return errorDetails(r.body, r.header("Content-Type"));
+    }
+
+    @Override
+    public String requestId(Transport.Response r) {
+        return r.header(REQUEST_ID_HEADER);
     }
 
     /** How {@link #errorDetails} names an HTML page in a message. */

@@ -33,9 +33,9 @@ final class Poller {
     static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
     private final ClientSettings settings;
-    private final EdgeAddonsClient client;
+    private final StatusSource client;
 
-    Poller(ClientSettings settings, EdgeAddonsClient client) {
+    Poller(ClientSettings settings, StatusSource client) {
         this.settings = settings;
         this.client = client;
     }
@@ -202,11 +202,11 @@ final class Poller {
                 m.append(' ').append(reason);
             }
             m.append(" to the status request of ").append(kind.label()).append(" operation ").append(operationId);
-            List<String> details = EdgeAddonsClient.errorDetails(r.body, r.header("Content-Type"));
+            List<String> details = client.errorDetails(r);
             if (!details.isEmpty()) {
                 m.append(": ").append(String.join("; ", details));
             }
-            String requestId = r.header(EdgeAddonsClient.REQUEST_ID_HEADER);
+            String requestId = client.requestId(r);
             if (requestId != null) {
                 m.append(" (request id ").append(requestId).append(')');
             }
