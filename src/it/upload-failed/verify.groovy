@@ -14,6 +14,11 @@ try {
     assert log.contains('  message: The package could not be processed.')
     assert log.contains("  error: manifest.json: 'icons' has no 128px icon")
     assert log.contains('  error: popup.html: inline scripts are not allowed')
+    // the fix, and no advice to look at the operation again: the verdict is in
+    assert log.contains('The store refused the package: fix what the errors above name in the extension, then run the release again')
+    assert !log.contains('Check it later with') : 'no resume advice after a verdict'
+    assert !log.contains('mvn edge-addons:status')
+    assert !log.contains('The store had accepted the upload')
     assert log =~ /edge-addons-maven-plugin:\S+:upload \(publish-to-edge\)/
     assert !(log =~ /edge-addons-maven-plugin:\S+:publish \(publish-to-edge\)/)
 } finally {

@@ -14,13 +14,13 @@ final class ApiKeyAuthenticator implements Authenticator {
     }
 
     @Override
-    public void authenticate(ClassicHttpRequest request, Deadline deadline) {
+    public void authenticate(ClassicHttpRequest request, Deadline deadline, boolean once) {
         request.setHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + credentials.secret());
         request.setHeader("X-ClientID", credentials.clientId());
     }
 
     @Override
-    public boolean refreshAfterUnauthorized(Deadline deadline) {
+    public boolean refreshAfterUnauthorized(Deadline deadline, boolean once) {
         return false; // an API key cannot be renewed by the client
     }
 

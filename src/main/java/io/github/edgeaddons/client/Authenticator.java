@@ -5,15 +5,21 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 
 /** Adds the credentials of one auth mode to each request to the store. */
 interface Authenticator {
-    /** Adds the auth headers, fetching a token first when needed. */
-    void authenticate(ClassicHttpRequest request, Deadline deadline) throws EdgeApiException;
+    /**
+     * Adds the auth headers, fetching a token first when needed.
+     *
+     * @param once a token request is sent once, whatever its answer: the caller (a wait, {@link Poller})
+     *     repeats, and warns once per streak
+     */
+    void authenticate(ClassicHttpRequest request, Deadline deadline, boolean once) throws EdgeApiException;
 
     /**
      * Called after the store answered 401.
      *
+     * @param once as for {@link #authenticate}
      * @return true when a fresh credential was obtained and the request is worth repeating once
      */
-    boolean refreshAfterUnauthorized(Deadline deadline) throws EdgeApiException;
+    boolean refreshAfterUnauthorized(Deadline deadline, boolean once) throws EdgeApiException;
 
     /** True when a token endpoint has issued a token in this build before (API v1); false without one. */
     default boolean tokenIssuedBefore() {

@@ -16,8 +16,10 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  * The Edge Add-ons update API (endpoints 1 to 5 of docs/EDGE-API.md), with no Maven types: upload the
  * package, publish the draft, and follow either operation to its end.
  */
-public final class EdgeAddonsClient implements Closeable {
+public final class EdgeAddonsClient implements Closeable, StatusSource {
     static final ContentType NOTES = ContentType.create("text/plain", StandardCharsets.UTF_8);
+    /** The header by which the store names an answer for its support (seen on its 500s). */
+    static final String REQUEST_ID_HEADER = "x-ms-middleware-request-id";
 
     private final ClientSettings settings;
     private final Transport transport;
@@ -36,7 +38,8 @@ public final class EdgeAddonsClient implements Closeable {
     }
 
     /** True when the token endpoint (API v1) has issued a token in this build before. */
-    boolean tokenIssuedBefore() {
+    @Override
+    public boolean tokenIssuedBefore() {
         return auth.tokenIssuedBefore();
     }
 
@@ -79,15 +82,15 @@ public final class EdgeAddonsClient implements Closeable {
      * @return the upload operation's id
      */
     public String startUpload(Path zip, long size, Deadline deadline) throws EdgeApiException {
-        Transport.Call call = new Transport.Call("POST", uploadUrl(settings),
+        Transport.Call call = new Transport.Call(Failure.Request.UPLOAD, "POST", uploadUrl(settings),
                 new PackageEntity(zip, size, settings.reporter), RetryPolicy.Safety.REPEATABLE,
                 "upload " + zip.getFileName(), true).expectContinue();
         Transport.Response r = transport.execute(call, auth, deadline);
         if (!r.isSuccess()) {
-            throw httpError(r, "upload of " + zip.getFileName(), Hints.Request.UPLOAD, null,
-                    size + " bytes, application/zip", null);
+            throw httpError(r, "upload of " + zip.getFileName(), answer(Failure.Request.UPLOAD, r),
+                    size + " bytes, application/zip");
         }
-        return operationId(r, "upload");
+        return operationId(r, Failure.Request.UPLOAD);
     }
 
     /**
@@ -97,35 +100,35 @@ public final class EdgeAddonsClient implements Closeable {
      */
     public String startPublish(String notes, Deadline deadline) throws EdgeApiException {
         byte[] body = notes == null ? new byte[0] : notes.getBytes(StandardCharsets.UTF_8);
-        Transport.Call call = new Transport.Call("POST", publishUrl(settings), new ByteArrayEntity(body, NOTES),
+        Transport.Call call = new Transport.Call(Failure.Request.PUBLISH, "POST", publishUrl(settings), new ByteArrayEntity(body, NOTES),
                 RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED, "publish the draft submission", true);
         Transport.Response r = transport.execute(call, auth, deadline);
         if (!r.isSuccess()) {
             String sent = Plurals.count(body.length, "byte") + ", " + NOTES;
             // a publish that may have been processed is not repeated (see Transport): say so, rather than
             // invite a blind second publish
-            throw httpError(r, "publish request", Hints.Request.PUBLISH, null, sent,
-                    RetryPolicy.publishMayHaveBeenProcessed(r.status) ? Hints.publishMayHaveReachedTheStore(settings) : null);
+            throw httpError(r, "publish request", answer(Failure.Request.PUBLISH, r)
+                    .mayHaveReachedStore(RetryPolicy.publishMayHaveBeenProcessed(r.status)), sent);
         }
-        return operationId(r, "publish");
+        return operationId(r, Failure.Request.PUBLISH);
     }
 
     /** Endpoints 2 and 4: one status request. */
     public OperationStatus status(OperationKind kind, String operationId, Deadline deadline) throws EdgeApiException {
         Transport.Response r = transport.execute(statusCall(kind, operationId), auth, deadline);
         if (!r.isSuccess()) {
-            throw httpError(r, kind.label() + " status of operation " + operationId, operationId);
+            throw statusError(kind, operationId, r);
         }
         return parseStatus(kind, operationId, r);
     }
 
     /** Endpoint 5 (2021 proposal; may be absent on the live service): the raw JSON of the product list. */
     public String listProducts(Deadline deadline) throws EdgeApiException {
-        Transport.Call call = new Transport.Call("GET", url(settings, "/v1/products"), null,
+        Transport.Call call = new Transport.Call(Failure.Request.PRODUCT_LIST, "GET", url(settings, "/v1/products"), null,
                 RetryPolicy.Safety.REPEATABLE, "list the products", true);
         Transport.Response r = transport.execute(call, auth, deadline);
         if (!r.isSuccess()) {
-            throw httpError(r, "product list", Hints.Request.OTHER, null, null, null);
+            throw httpError(r, "product list", answer(Failure.Request.PRODUCT_LIST, r), null);
         }
         return r.body;
     }
@@ -140,13 +143,15 @@ public final class EdgeAddonsClient implements Closeable {
         return credentialsCheck(deadline) == null;
     }
 
-    /** The store's refusal of the credentials: its HTTP status and what to do. */
+    /** The store's refusal of the credentials: its facts, its HTTP status and what to do. */
     public static final class Refusal {
+        public final Failure failure;
         public final int httpStatus;
         public final String hint;
 
-        Refusal(int httpStatus, String hint) {
-            this.httpStatus = httpStatus;
+        Refusal(Failure failure, String hint) {
+            this.failure = failure;
+            this.httpStatus = failure.httpStatus();
             this.hint = hint;
         }
 
@@ -171,17 +176,17 @@ public final class EdgeAddonsClient implements Closeable {
     public Refusal credentialsCheck(Deadline deadline) throws EdgeApiException {
         URI probe = url(settings, "/v1/products/00000000-0000-0000-0000-000000000000/submissions/operations/"
                 + "00000000-0000-0000-0000-000000000000");
-        Transport.Call call = new Transport.Call("GET", probe, null, RetryPolicy.Safety.REPEATABLE,
+        Transport.Call call = new Transport.Call(Failure.Request.CREDENTIAL_CHECK, "GET", probe, null, RetryPolicy.Safety.REPEATABLE,
                 "check the credentials", true);
         Transport.Response r = transport.execute(call, auth, deadline);
         if (r.status == 401 || r.status == 403) {
-            return new Refusal(r.status, Hints.forHttpError(settings, Hints.Request.CREDENTIAL_CHECK, r.status,
-                    r.header("Content-Type"), r.body, null));
+            Failure f = answer(Failure.Request.CREDENTIAL_CHECK, r).kind(EdgeApiException.Kind.AUTH);
+            return new Refusal(f, Hints.forHttpError(settings, f, null));
         }
         if (r.status == 404 || r.isSuccess()) {
             return null;
         }
-        throw httpError(r, "credential check", Hints.Request.CREDENTIAL_CHECK, null, null, null);
+        throw httpError(r, "credential check", answer(Failure.Request.CREDENTIAL_CHECK, r), null);
     }
 
     /**
@@ -206,13 +211,14 @@ public final class EdgeAddonsClient implements Closeable {
         URI uri = kind == OperationKind.UPLOAD
                 ? uploadStatusUrl(settings, operationId)
                 : publishStatusUrl(settings, operationId);
-        return new Transport.Call("GET", uri, null, RetryPolicy.Safety.REPEATABLE,
+        return new Transport.Call(Failure.Request.statusOf(kind), "GET", uri, null, RetryPolicy.Safety.REPEATABLE,
                 "read the status of " + kind.label() + " operation " + operationId, true)
                 .header("Accept", "application/json");
     }
 
     /** One status request, sent once whatever the answer (the {@link Poller} does the retrying). */
-    Transport.Response statusAnswer(OperationKind kind, String operationId, Deadline deadline)
+    @Override
+    public Transport.Response statusAnswer(OperationKind kind, String operationId, Deadline deadline)
             throws EdgeApiException {
         return transport.execute(statusCall(kind, operationId).singleAttempt(), auth, deadline);
     }
@@ -223,53 +229,76 @@ public final class EdgeAddonsClient implements Closeable {
      * @throws EdgeApiException with kind MALFORMED naming the HTTP status and content type when the body is no
      *     status (an HTML page, empty, cut-off JSON, cut at the read limit)
      */
-    OperationStatus parseStatus(OperationKind kind, String operationId, Transport.Response r)
+    @Override
+    public OperationStatus parseStatus(OperationKind kind, String operationId, Transport.Response r)
             throws EdgeApiException {
         String contentType = r.header("Content-Type");
+        Failure f = Failure.of(EdgeApiException.Kind.MALFORMED, Failure.Request.statusOf(kind))
+                .answer(r.status, Http.isHtml(contentType, r.body)).operation(operationId, null);
         String what = "The store's answer about " + kind.label() + " operation " + operationId + " (HTTP "
                 + r.status + ", " + (contentType == null ? "no content type" : contentType) + ") is not a status: ";
         if (r.truncated) {
-            throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, what + "it is larger than "
-                    + Transport.MAX_BODY / (1024 * 1024) + " MiB, the most this plugin reads, and was cut there.",
-                    r.status, operationId, null, null);
+            throw new EdgeApiException(f, what + "it is larger than "
+                    + Transport.MAX_BODY / (1024 * 1024) + " MiB, the most this plugin reads, and was cut there.");
         }
         String body = r.body == null ? "" : r.body.trim();
         if (Http.isHtml(contentType, body)) {
             List<String> page = errorDetails(body, contentType);
-            throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, what + (page.isEmpty() ? "an HTML page"
-                    : page.get(0)) + ", usually a proxy's or a maintenance page rather than the store's answer.",
-                    r.status, operationId, null, null);
+            throw new EdgeApiException(f, what + (page.isEmpty() ? "an HTML page"
+                    : page.get(0)) + ", usually a proxy's or a maintenance page rather than the store's answer.");
         }
         try {
             return StatusParser.parse(r.body, operationId);
         } catch (MalformedAnswerException e) {
-            throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, what + e.getMessage() + ".", r.status,
-                    operationId, null, e);
+            throw new EdgeApiException(f.cause(e), what + e.getMessage() + ".");
         }
     }
 
-    private String operationId(Transport.Response r, String what) throws EdgeApiException {
+    private String operationId(Transport.Response r, Failure.Request request) throws EdgeApiException {
         try {
             return OperationLocation.operationId(r.header("Location"));
         } catch (MalformedAnswerException e) {
-            throw new EdgeApiException(EdgeApiException.Kind.MALFORMED, "The store accepted the " + what
-                    + " request (HTTP " + r.status + ") but " + e.getMessage() + ", so it cannot be followed. "
-                    + Hints.acceptedButNotFollowable(), r.status, null, null, null);
+            String what = request == Failure.Request.UPLOAD ? "upload" : "publish";
+            throw new EdgeApiException(Failure.of(EdgeApiException.Kind.MALFORMED, request).answer(r.status, false),
+                    "The store accepted the " + what + " request (HTTP " + r.status + ") but " + e.getMessage()
+                            + ", so it cannot be followed. " + Hints.acceptedButNotFollowable());
         }
     }
 
-    /** The store's error answer to a status request (or, without an operation id, another request) in words. */
-    EdgeApiException httpError(Transport.Response r, String what, String operationId) {
-        return httpError(r, what, operationId == null ? Hints.Request.OTHER : Hints.Request.STATUS, operationId,
-                null, null);
+    /**
+     * The facts of an error answer, read once where it came in: its status, whether it is an HTML page, the
+     * store's errorCode, message and errors, and whether a 401 says the store checked an Azure AD token
+     * instead of the API-key headers.
+     */
+    static Failure answer(Failure.Request request, Transport.Response r) {
+        String body = r.body == null ? "" : r.body;
+        boolean html = Http.isHtml(r.header("Content-Type"), body);
+        Failure f = Failure.of(EdgeApiException.Kind.HTTP, request).answer(r.status, html)
+                .keyHeadersNotTaken(r.status == 401 && body.contains("Invalid Azure AD JWT"));
+        String trimmed = body.trim();
+        if (!html && trimmed.startsWith("{")) {
+            try {
+                OperationStatus s = StatusParser.parse(trimmed, null);
+                f = f.store(s.errorCode(), s.message(), s.errors());
+            } catch (MalformedAnswerException ignored) {
+                // no store words in it
+            }
+        }
+        return f;
+    }
+
+    /** The store's error answer to a status request of an operation, in words. */
+    @Override
+    public EdgeApiException statusError(OperationKind kind, String operationId, Transport.Response r) {
+        return httpError(r, kind.label() + " status of operation " + operationId,
+                answer(Failure.Request.statusOf(kind), r).operation(operationId, null), null);
     }
 
     /**
      * The store's error answer in words: the status with its reason phrase, the body's message and errors
-     * when it has them, and what to do ({@code advice}, or the hint for this request and answer).
+     * when it has them, and what to do (chosen from the facts by {@link Hints#forAnswer}).
      */
-    private EdgeApiException httpError(Transport.Response r, String what, Hints.Request request, String operationId,
-            String sent, String advice) {
+    private EdgeApiException httpError(Transport.Response r, String what, Failure f, String sent) {
         StringBuilder m = new StringBuilder("The store answered HTTP ").append(r.status);
         String reason = reason(r.status);
         if (reason != null) {
@@ -284,31 +313,22 @@ public final class EdgeAddonsClient implements Closeable {
         for (String d : details) {
             m.append(System.lineSeparator()).append("  ").append(d);
         }
-        String hint;
-        if (advice != null) {
-            hint = advice;
-        } else if (r.status >= 300 && r.status < 400) {
-            hint = Hints.redirectNotFollowed(r.header("Location"));
-        } else if (r.status == 404 && operationId != null && !Http.isHtml(r.header("Content-Type"), r.body)) {
-            hint = Hints.unknownOperation(settings, operationId);
-        } else {
-            hint = Hints.forHttpError(settings, request, r.status, r.header("Content-Type"), r.body, sent);
-        }
-        m.append(System.lineSeparator()).append(hint);
-        return new EdgeApiException(EdgeApiException.Kind.HTTP, m.toString(), r.status, operationId, null, null);
+        m.append(System.lineSeparator()).append(Hints.forAnswer(settings, f, sent, r.header("Location")));
+        return new EdgeApiException(f, m.toString());
+    }
+
+    @Override
+    public List<String> errorDetails(Transport.Response r) {
+        return errorDetails(r.body, r.header("Content-Type"));
+    }
+
+    @Override
+    public String requestId(Transport.Response r) {
+        return r.header(REQUEST_ID_HEADER);
     }
 
     /** How {@link #errorDetails} names an HTML page in a message. */
     private static final String HTML_PAGE = "(an HTML page";
-
-    /**
-     * True for the store's JSON or empty 404 to a status request: it does not know the operation. An HTML
-     * 404 page is the store's front door failing, not an answer about the id.
-     */
-    public static boolean isUnknownOperation(EdgeApiException e) {
-        return e.kind() == EdgeApiException.Kind.HTTP && e.httpStatus() == 404 && e.operationId() != null
-                && !e.getMessage().contains(HTML_PAGE);
-    }
 
     /** The useful part of an error body: JSON message/errorCode/errors, or a short text; HTML is dropped. */
     static List<String> errorDetails(String body, String contentType) {

@@ -2,7 +2,8 @@ package io.github.edgeaddons.client;
 
 /**
  * Something went wrong talking to the store. The message is complete and user-facing: what happened
- * (HTTP status or errorCode, the server's message and errors) and what to do.
+ * (HTTP status or errorCode, the server's message and errors) and what to do. Code that decides reads the
+ * {@link #failure() facts}, never the message.
  */
 public final class EdgeApiException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -19,47 +20,31 @@ public final class EdgeApiException extends Exception {
         NETWORK,
         /** The answer could not be read. */
         MALFORMED,
-        /** Token endpoint refused the client credentials. */
+        /** The credentials were refused: by the token endpoint (API v1), or in the dry run's credential check. */
         AUTH
     }
 
-    private final Kind kind;
-    private final int httpStatus;
-    private final String operationId;
-    private final transient OperationStatus status;
-    private final boolean fromTokenEndpoint;
+    private final transient Failure failure;
     private final String whatHappened;
 
-    public EdgeApiException(Kind kind, String message, int httpStatus, String operationId, OperationStatus status,
-            Throwable cause) {
-        this(kind, message, httpStatus, operationId, status, cause, false, message);
+    /** A failure with its facts; the message says it in words ({@link Hints} composes the advice). */
+    public EdgeApiException(Failure failure, String message) {
+        this(failure, message, message);
     }
 
-    private EdgeApiException(Kind kind, String message, int httpStatus, String operationId, OperationStatus status,
-            Throwable cause, boolean fromTokenEndpoint, String whatHappened) {
-        super(message, cause);
-        this.kind = kind;
-        this.httpStatus = httpStatus;
-        this.operationId = operationId;
-        this.status = status;
-        this.fromTokenEndpoint = fromTokenEndpoint;
+    private EdgeApiException(Failure failure, String message, String whatHappened) {
+        super(message, failure.cause());
+        this.failure = failure;
         this.whatHappened = whatHappened;
     }
 
     /**
      * A failure to get an access token (API v1): {@code whatHappened} (the answer or the network failure),
      * then {@code hint}, what to do. A wait on an accepted operation tells the user only what happened, since
-     * it goes on by itself when the failure is transient ({@link RetryPolicy#tokenFailureEndsWait}).
+     * it goes on by itself when the failure is transient ({@link RetryPolicy}).
      */
-    static EdgeApiException tokenEndpoint(Kind kind, String whatHappened, String hint, int httpStatus,
-            Throwable cause) {
-        return new EdgeApiException(kind, whatHappened + " " + hint, httpStatus, null, null, cause, true,
-                whatHappened);
-    }
-
-    /** True when the token endpoint (API v1), not the store, failed. */
-    public boolean fromTokenEndpoint() {
-        return fromTokenEndpoint;
+    static EdgeApiException tokenEndpoint(Failure failure, String whatHappened, String hint) {
+        return new EdgeApiException(failure.request(Failure.Request.TOKEN), whatHappened + " " + hint, whatHappened);
     }
 
     /** The message without what to do, for a failure of the token endpoint; else the whole message. */
@@ -67,23 +52,38 @@ public final class EdgeApiException extends Exception {
         return whatHappened;
     }
 
+    /** The facts of this failure: what decisions read, never the message. */
+    public Failure failure() {
+        return failure;
+    }
+
+    /** The same failure, with other facts (e.g. the operation it concerns) and the same message. */
+    public EdgeApiException with(Failure facts) {
+        return new EdgeApiException(facts, getMessage(), whatHappened);
+    }
+
+    /** True when the token endpoint (API v1), not the store, failed. */
+    public boolean fromTokenEndpoint() {
+        return failure.fromTokenEndpoint();
+    }
+
     public Kind kind() {
-        return kind;
+        return failure.kind();
     }
 
     /** The HTTP status, or -1. */
     public int httpStatus() {
-        return httpStatus;
+        return failure.httpStatus();
     }
 
     /** The operation concerned, or null. */
     public String operationId() {
-        return operationId;
+        return failure.operationId();
     }
 
     /** The last status read, or null. */
     public OperationStatus status() {
-        return status;
+        return failure.status();
     }
 
     /**
@@ -91,7 +91,8 @@ public final class EdgeApiException extends Exception {
      * than retry a transient fault.
      */
     public boolean isUserActionable() {
-        switch (kind) {
+        int httpStatus = failure.httpStatus();
+        switch (failure.kind()) {
             case OPERATION_FAILED:
             case TIMEOUT:
             case AUTH:

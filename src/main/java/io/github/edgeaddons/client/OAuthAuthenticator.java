@@ -37,22 +37,22 @@ final class OAuthAuthenticator implements Authenticator {
     }
 
     @Override
-    public void authenticate(ClassicHttpRequest request, Deadline deadline) throws EdgeApiException {
+    public void authenticate(ClassicHttpRequest request, Deadline deadline, boolean once) throws EdgeApiException {
         String token;
         synchronized (cache) {
             token = cache.valid(settings.clock.instant());
             if (token == null) {
-                token = fetch(deadline);
+                token = fetch(deadline, once);
             }
         }
         request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     }
 
     @Override
-    public boolean refreshAfterUnauthorized(Deadline deadline) throws EdgeApiException {
+    public boolean refreshAfterUnauthorized(Deadline deadline, boolean once) throws EdgeApiException {
         synchronized (cache) {
             cache.clear();
-            fetch(deadline);
+            fetch(deadline, once);
         }
         return true;
     }
@@ -68,16 +68,22 @@ final class OAuthAuthenticator implements Authenticator {
                 + " (a token from " + settings.tokenUrl + ", scope " + settings.scope + ")");
     }
 
-    /** Fetches a token and stores it in the cache; call with the cache entry locked. */
-    private String fetch(Deadline deadline) throws EdgeApiException {
+    /**
+     * Fetches a token and stores it in the cache; call with the cache entry locked. {@code once}: during a wait,
+     * the token request is sent once, and the wait repeats it on its schedule, warning once per streak.
+     */
+    private String fetch(Deadline deadline, boolean once) throws EdgeApiException {
         List<NameValuePair> form = Arrays.asList(
                 new BasicNameValuePair("client_id", settings.credentials.clientId()),
                 new BasicNameValuePair("client_secret", settings.credentials.secret()),
                 new BasicNameValuePair("scope", settings.scope),
                 new BasicNameValuePair("grant_type", "client_credentials"));
-        Transport.Call call = new Transport.Call("POST", settings.tokenUrl,
+        Transport.Call call = new Transport.Call(Failure.Request.TOKEN, "POST", settings.tokenUrl,
                 new UrlEncodedFormEntity(form, StandardCharsets.UTF_8), RetryPolicy.Safety.REPEATABLE,
                 "get an access token", false);
+        if (once) {
+            call.singleAttempt();
+        }
         Instant askedAt = settings.clock.instant();
         Transport.Response r;
         try {
@@ -85,36 +91,41 @@ final class OAuthAuthenticator implements Authenticator {
         } catch (EdgeApiException e) {
             if (e.kind() == EdgeApiException.Kind.NETWORK && e.getCause() instanceof IOException) {
                 IOException cause = (IOException) e.getCause();
-                throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.NETWORK, "Could not get an access token"
-                        + " from the token endpoint " + settings.tokenUrl + ": " + Transport.describe(cause) + ".",
-                        Hints.forNetworkFailure(cause), -1, cause);
+                throw EdgeApiException.tokenEndpoint(Failure.of(EdgeApiException.Kind.NETWORK, Failure.Request.TOKEN)
+                        .cause(cause), "Could not get an access token from the token endpoint " + settings.tokenUrl
+                        + ": " + Transport.describe(cause) + ".", Hints.forNetworkFailure(settings, cause));
             }
             throw e;
         }
+        boolean html = Http.isHtml(r.header("Content-Type"), r.body);
         if (!r.isSuccess()) {
             String detail = tokenError(r.body);
-            if (RetryPolicy.tokenRefusal(r.status) && !RetryPolicy.credentialsRefused(r.status)) {
-                // a 404 or another 4xx that says nothing of the credentials: the URL, or the endpoint's front door
+            if (RetryPolicy.tokenRefusal(r.status) && r.status != 400 && r.status != 401) {
+                // a 403, 404 or another 4xx: worded as what it is, not as a refusal of the client credentials
+                // (a 403 forbids the request, a 404 is the URL or the endpoint's front door)
                 String reason = Http.reasonPhrase(r.status);
-                throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.AUTH, "The token endpoint "
-                        + settings.tokenUrl + " answered HTTP " + r.status + (reason == null ? "" : " " + reason)
-                        + (detail.isEmpty() ? "" : ", " + detail) + " to the token request.",
-                        Http.isHtml(r.header("Content-Type"), r.body)
-                                ? Hints.tokenUnavailable(r.status) : Hints.tokenUrlWrong(), r.status, null);
+                throw EdgeApiException.tokenEndpoint(tokenFailure(EdgeApiException.Kind.AUTH, r, html),
+                        "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
+                                + (reason == null ? "" : " " + reason) + (detail.isEmpty() ? "" : ", " + detail)
+                                + " to the token request.",
+                        r.status == 403 ? Hints.tokenForbidden(settings)
+                                : html ? Hints.tokenUnavailable(r.status) : Hints.tokenUrlWrong(settings));
             }
             if (RetryPolicy.tokenRefusal(r.status)) {
+                // 400 and 401 (invalid_client ...): the identity provider's verdict on the client credentials
                 // one line: the status, the OAuth error with its AADSTS code, what to do
-                throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.AUTH, "The token endpoint "
-                        + settings.tokenUrl + " refused the client credentials (HTTP " + r.status
-                        + (detail.isEmpty() ? "" : ", " + detail) + ").", Hints.tokenRefused(settings), r.status,
-                        null);
+                throw EdgeApiException.tokenEndpoint(tokenFailure(EdgeApiException.Kind.AUTH, r, html),
+                        "The token endpoint " + settings.tokenUrl + " refused the client credentials (HTTP "
+                                + r.status + (detail.isEmpty() ? "" : ", " + detail) + ").",
+                        Hints.tokenRefused(settings));
             }
             String reason = Http.reasonPhrase(r.status);
-            throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.HTTP, "The token endpoint " + settings.tokenUrl
-                    + " answered HTTP " + r.status + (reason == null ? "" : " " + reason)
-                    + (r.attempts > 1 ? " (after " + r.attempts + " attempts)" : "")
-                    + (detail.isEmpty() ? "" : ", " + detail) + " to the token request.",
-                    Hints.tokenUnavailable(r.status), r.status, null);
+            throw EdgeApiException.tokenEndpoint(tokenFailure(EdgeApiException.Kind.HTTP, r, html),
+                    "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
+                            + (reason == null ? "" : " " + reason)
+                            + (r.attempts > 1 ? " (after " + r.attempts + " attempts)" : "")
+                            + (detail.isEmpty() ? "" : ", " + detail) + " to the token request.",
+                    Hints.tokenUnavailable(r.status));
         }
         JsonObject o;
         try {
@@ -125,16 +136,16 @@ final class OAuthAuthenticator implements Authenticator {
         }
         if (o == null) {
             String type = r.header("Content-Type");
-            throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.MALFORMED, "The token endpoint "
-                    + settings.tokenUrl + " answered HTTP " + r.status + " with something that is not JSON ("
-                    + (r.body == null || r.body.trim().isEmpty() ? "an empty body"
-                            : Http.isHtml(type, r.body) ? "an HTML page" : "Content-Type " + type)
-                    + "), so no access token could be read from it.", Hints.tokenUrlWrong(), r.status, null);
+            throw EdgeApiException.tokenEndpoint(tokenFailure(EdgeApiException.Kind.MALFORMED, r, html),
+                    "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
+                            + " with something that is not JSON (" + (r.body == null || r.body.trim().isEmpty()
+                                    ? "an empty body" : html ? "an HTML page" : "Content-Type " + type)
+                            + "), so no access token could be read from it.", Hints.tokenUrlWrong(settings));
         }
         if (!o.has("access_token") || o.get("access_token").isJsonNull()) {
-            throw EdgeApiException.tokenEndpoint(EdgeApiException.Kind.MALFORMED, "The token endpoint "
-                    + settings.tokenUrl + " answered HTTP " + r.status + " with JSON that holds no access_token.",
-                    Hints.tokenUrlWrong(), r.status, null);
+            throw EdgeApiException.tokenEndpoint(tokenFailure(EdgeApiException.Kind.MALFORMED, r, html),
+                    "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
+                            + " with JSON that holds no access_token.", Hints.tokenUrlWrong(settings));
         }
         String token = o.get("access_token").getAsString();
         long expiresIn = 3599;
@@ -150,6 +161,11 @@ final class OAuthAuthenticator implements Authenticator {
         cache.store(token, askedAt.plus(lifetime).minus(early));
         settings.reporter.debug("Got an access token valid for " + expiresIn + " s");
         return token;
+    }
+
+    /** The facts of a token answer that gave no token. */
+    private static Failure tokenFailure(EdgeApiException.Kind kind, Transport.Response r, boolean html) {
+        return Failure.of(kind, Failure.Request.TOKEN).answer(r.status, html);
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.github.edgeaddons.client;
 
+import io.github.edgeaddons.config.Plurals;
 import io.github.edgeaddons.config.Text;
 import io.github.edgeaddons.config.Durations;
-import io.github.edgeaddons.config.Plurals;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +33,9 @@ final class Poller {
     static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
     private final ClientSettings settings;
-    private final EdgeAddonsClient client;
+    private final StatusSource client;
 
-    Poller(ClientSettings settings, EdgeAddonsClient client) {
+    Poller(ClientSettings settings, StatusSource client) {
         this.settings = settings;
         this.client = client;
     }
@@ -60,6 +60,8 @@ final class Poller {
         final PollPolicy policy = settings.pollPolicy;
         final RetryPolicy retry = settings.retryPolicy;
         final Reporter reporter = settings.reporter;
+        /** How the user names the goal's time limit ({@code edge.timeout} in Maven). */
+        final String timeoutSetting = settings.resume().vocabulary().setting(Vocabulary.Setting.TIMEOUT);
 
         int polls;
         int failuresInARow;
@@ -144,18 +146,22 @@ final class Poller {
                 Throwable cause = e.getCause();
                 IOException network = e.kind() == EdgeApiException.Kind.NETWORK && cause instanceof IOException
                         ? (IOException) cause : null;
+                RetryPolicy.Safety safety = RetryPolicy.Safety.REPEATABLE;
                 if (e.fromTokenEndpoint()) {
                     // the token was fetched again (it expired, or the store answered 401)
                     // the token URL is known to work once it issued a token in this build (for the upload or
                     // publish request before this wait, or an earlier goal), even before the wait's first answer
-                    if (RetryPolicy.tokenFailureEndsWait(e.httpStatus(), network,
-                            answered || client.tokenIssuedBefore())) {
+                    RetryPolicy.Outcome token = network != null ? RetryPolicy.Outcome.failure(safety, network)
+                            : RetryPolicy.Outcome.answer(safety, e.httpStatus(), null, null);
+                    if (retry.decide(token.duringWait(true, answered || client.tokenIssuedBefore())).action()
+                            == RetryPolicy.Action.FAIL) {
                         throw withOperation(e);
                     }
                     return "Could not get a new access token to read the status of " + kind.label() + " operation "
                             + operationId + ". " + e.whatHappened();
                 }
-                if (network == null || RetryPolicy.networkFailureEndsWait(network, answered)) {
+                if (network == null || retry.decide(RetryPolicy.Outcome.failure(safety, network)
+                        .duringWait(false, answered)).action() == RetryPolicy.Action.FAIL) {
                     throw withOperation(e);
                 }
                 return "Could not reach the store to read the status of " + kind.label() + " operation "
@@ -163,8 +169,10 @@ final class Poller {
             }
             answered = true;
             retryAfter = Transport.retryAfter(r.header("Retry-After"), clock.instant());
-            switch (RetryPolicy.duringWait(r.status, r.header("Content-Type"))) {
-                case READ_STATUS:
+            RetryPolicy.Decision d = retry.decide(RetryPolicy.Outcome.answer(RetryPolicy.Safety.REPEATABLE, r.status,
+                    r.header("Content-Type"), retryAfter).duringWait(false, true));
+            switch (d.action()) {
+                case RETURN:
                     try {
                         last = client.parseStatus(kind, operationId, r);
                     } catch (EdgeApiException unreadable) {
@@ -172,21 +180,17 @@ final class Poller {
                     }
                     if (last.state() == OperationState.UNKNOWN && !last.rawStatus().equals(unknownWordWarned)) {
                         unknownWordWarned = last.rawStatus();
-                        reporter.warn("The store reports the status '" + last.rawStatus() + "' for " + kind.label()
-                                + " operation " + operationId + ", a word this plugin does not know. It keeps"
-                                + " asking until the status is Succeeded or Failed, or until edge.timeout ("
-                                + Durations.format(deadline.remaining()) + " left); check the product in Partner"
-                                + " Center meanwhile.");
+                        reporter.warn(Hints.unknownStatusWord(kind, operationId, last.rawStatus(),
+                                deadline.remaining(), settings));
                     }
                     return null;
-                case KEEP_WAITING:
+                case REPEAT:
                     if (r.status == 429 && retryAfter == null) {
                         throttle = RetryPolicy.throttled(throttle);
                     }
                     return answerProblem(r);
                 default:
-                    throw withOperation(client.httpError(r, kind.label() + " status of operation " + operationId,
-                            operationId));
+                    throw withOperation(client.statusError(kind, operationId, r));
             }
         }
 
@@ -198,32 +202,25 @@ final class Poller {
                 m.append(' ').append(reason);
             }
             m.append(" to the status request of ").append(kind.label()).append(" operation ").append(operationId);
-            List<String> details = EdgeAddonsClient.errorDetails(r.body, r.header("Content-Type"));
+            List<String> details = client.errorDetails(r);
             if (!details.isEmpty()) {
                 m.append(": ").append(String.join("; ", details));
             }
-            String requestId = r.header("x-ms-middleware-request-id");
+            String requestId = client.requestId(r);
             if (requestId != null) {
                 m.append(" (request id ").append(requestId).append(')');
             }
             m.append('.');
-            if (r.status == 404) {
-                m.append(" An HTML 404 page comes from the store's front door in trouble (seen during incidents),"
-                        + " not from an unknown operation.");
-            } else if (r.status == 429 && retryAfter == null) {
-                m.append(" The store is throttling requests without saying for how long.");
-            }
-            return m.toString();
+            String why = Hints.duringWait(r.status, retryAfter != null);
+            return why == null ? m.toString() : m.append(' ').append(why).toString();
         }
 
         /** Warns once per streak of failed status requests; the rest go to the debug log and the heartbeat. */
         private void report(String problem, Duration gap) {
             lastProblem = Text.firstLine(problem);
             if (failuresInARow == 1) {
-                reporter.warn(problem + System.lineSeparator() + "The store accepted the " + kind.label()
-                        + " (operation " + operationId + "), so the wait goes on until edge.timeout ("
-                        + Durations.format(deadline.remaining()) + " left): asking again in "
-                        + Durations.format(gap) + (throttle > 1 ? ", and less often from now on" : "") + ".");
+                reporter.warn(problem + System.lineSeparator() + Hints.waitGoesOn(kind, operationId,
+                        deadline.remaining(), gap, throttle > 1, settings));
             } else {
                 reporter.debug("status request " + polls + " of " + kind.label() + " operation " + operationId
                         + " failed (" + failuresInARow + " in a row): " + lastProblem + "; next in "
@@ -250,8 +247,9 @@ final class Poller {
                     settings.sleeper.sleep(Duration.between(now, wake));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new EdgeApiException(EdgeApiException.Kind.NETWORK, "Interrupted while waiting for "
-                            + kind.label() + " operation " + operationId + ".", -1, operationId, last, e);
+                    throw new EdgeApiException(Failure.of(EdgeApiException.Kind.NETWORK, Failure.Request.NONE)
+                            .operation(operationId, last).cause(e), "Interrupted while waiting for "
+                            + kind.label() + " operation " + operationId + ".");
                 }
                 now = wake;
             }
@@ -264,7 +262,7 @@ final class Poller {
                             + " failed (" + lastProblem + ")";
             reporter.waiting("Still waiting for " + kind.label() + " operation " + operationId + ": " + state
                     + ", " + Durations.format(round(Duration.between(acceptedAt, clock.instant()))) + " waited, "
-                    + Durations.format(round(deadline.remaining())) + " left of edge.timeout ("
+                    + Durations.format(round(deadline.remaining())) + " left of " + timeoutSetting + " ("
                     + Plurals.count(polls, "status request") + trouble + ").");
         }
 
@@ -286,17 +284,18 @@ final class Poller {
         }
 
         private EdgeApiException timeout(Throwable cause) {
-            return new EdgeApiException(EdgeApiException.Kind.TIMEOUT, "Timed out after "
-                    + seconds(deadline.budget()) + " (edge.timeout) waiting for " + kind.label()
+            return new EdgeApiException(Failure.of(EdgeApiException.Kind.TIMEOUT, Failure.Request.statusOf(kind))
+                    .operation(operationId, last).cause(cause), "Timed out after "
+                    + seconds(deadline.budget()) + " (" + timeoutSetting + ") waiting for " + kind.label()
                     + " operation " + operationId + " (" + Plurals.count(polls, "status request") + "; last status: "
                     + (last == null ? "none read" : last.rawStatus())
                     + (failuresInARow > 0 ? "; last answer: " + lastProblem : "") + "). The operation may still"
-                    + " finish; if the store is often this slow, raise edge.timeout.", -1, operationId, last, cause);
+                    + " finish; if the store is often this slow, raise " + timeoutSetting + ".");
         }
 
         /** The same failure, naming the operation (the caller says how to resume it). */
         private EdgeApiException withOperation(EdgeApiException e) {
-            return new EdgeApiException(e.kind(), e.getMessage(), e.httpStatus(), operationId, last, e.getCause());
+            return e.with(e.failure().operation(operationId, last));
         }
 
         private Duration minGap() {

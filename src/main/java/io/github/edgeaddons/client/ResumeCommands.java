@@ -12,51 +12,63 @@ import java.util.regex.Pattern;
  * Each command is meant to work exactly as printed, from the folder the build ran in: the Maven side
  * ({@code maven/MavenResumeCommands}) decides how the plugin is named (its prefix when the POM declares it,
  * else its full coordinates) and which arguments of this build must be repeated ({@code -s}, {@code -f},
- * {@code -P}, non-default endpoints).
+ * {@code -P}, non-default endpoints), and the {@link Vocabulary} how a command gives a setting.
  *
  * <p>This is the one place where such a command is written.
  */
 public final class ResumeCommands {
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
     private static final ResumeCommands DEFAULT =
-            new ResumeCommands("edge-addons", Collections.emptyList());
+            new ResumeCommands(Vocabulary.PLAIN, "edge-addons", Collections.emptyList());
 
+    private final Vocabulary vocabulary;
     private final String plugin;
     private final List<String> arguments;
 
     /**
+     * @param vocabulary the front end's words: how a command gives a setting, what runs a goal
      * @param plugin how the plugin is named on the command line: its prefix {@code edge-addons}, or
      *     {@code groupId:artifactId:version}
      * @param arguments arguments of this build that the command must repeat, unquoted (e.g. {@code -s},
      *     {@code path}); they follow the goal's own arguments
      */
-    public ResumeCommands(String plugin, List<String> arguments) {
+    public ResumeCommands(Vocabulary vocabulary, String plugin, List<String> arguments) {
+        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
         this.plugin = Objects.requireNonNull(plugin, "plugin");
         this.arguments = Collections.unmodifiableList(new ArrayList<>(arguments));
     }
 
-    /** {@code mvn edge-addons:<goal> ...} with no further arguments. */
+    /** Commands in the {@link Vocabulary#PLAIN plain} vocabulary, with no further arguments. */
     public static ResumeCommands defaults() {
         return DEFAULT;
     }
 
+    /** The front end's words, which {@link Hints} speaks too. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
     /** Follows a publish operation to its end. */
     public String await(String productId, String operationId) {
-        return command("await", "-Dedge.productId=" + productId, "-Dedge.operationId=" + operationId);
+        return command("await", vocabulary.argument(Vocabulary.Setting.PRODUCT_ID, productId),
+                vocabulary.argument(Vocabulary.Setting.OPERATION_ID, operationId));
     }
 
     /** Prints the status of an (upload or publish) operation. */
     public String status(String productId, String operationId) {
-        return command("status", "-Dedge.productId=" + productId, "-Dedge.operationId=" + operationId);
+        return command("status", vocabulary.argument(Vocabulary.Setting.PRODUCT_ID, productId),
+                vocabulary.argument(Vocabulary.Setting.OPERATION_ID, operationId));
     }
 
     /** Publishes the draft already in Partner Center, without uploading again. */
     public String publishDraft(String productId) {
-        return command("publish", "-Dedge.productId=" + productId, "-Dedge.requireUpload=false");
+        return command("publish", vocabulary.argument(Vocabulary.Setting.PRODUCT_ID, productId),
+                vocabulary.argument(Vocabulary.Setting.REQUIRE_UPLOAD, "false"));
     }
 
     private String command(String goal, String... goalArguments) {
-        StringBuilder b = new StringBuilder("mvn ").append(plugin).append(':').append(goal);
+        String launcher = vocabulary.launcher();
+        StringBuilder b = new StringBuilder(launcher.isEmpty() ? "" : launcher + " ").append(plugin).append(':').append(goal);
         for (String a : goalArguments) {
             b.append(' ').append(quote(a));
         }

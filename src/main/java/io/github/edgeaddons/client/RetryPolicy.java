@@ -57,6 +57,13 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  * credentials; a definite refusal ({@link #credentialsRefused}: 400 and 401 {@code invalid_client}, 403)
  * ends it, and so does any other 4xx before the wait's first answer (a wrong token URL).
  *
+ * <h2>The one decision</h2>
+ * {@link #decide} applies parts 1 and 2 to one outcome (an answer or a network failure) and says what comes
+ * next: {@link Action#RETURN return} the answer, {@link Action#REFRESH_CREDENTIALS refresh the credentials}
+ * and send again, {@link Action#REPEAT wait and repeat} (with the delay), or {@link Action#FAIL fail}. The
+ * request loop ({@link Transport#execute}) and the wait ({@link Poller}) only sequence; they decide nothing
+ * themselves. It knows no store: statuses, content types and network failures only.
+ *
  * <h2>3. The numbers</h2>
  * {@link #DEFAULT}: 5 attempts per request; waits of 0.5 s, 1 s, 2 s, ... doubling up to 30 s, each with
  * up to 25% jitter either side, and never above the 30 s cap; a longer {@code Retry-After} always wins. The
@@ -81,6 +88,178 @@ public final class RetryPolicy {
         KEEP_WAITING,
         /** A definite answer: the wait ends with it. */
         ENDS_WAIT
+    }
+
+    /** What comes after one outcome. */
+    public enum Action {
+        /** Hand the answer to the caller, whatever its status (a 2xx to read, or an error to word). */
+        RETURN,
+        /** Fetch a new credential and send the same request again, once; not a retry. */
+        REFRESH_CREDENTIALS,
+        /** Wait {@link Decision#delay()}, then send the request again (during a wait: ask again). */
+        REPEAT,
+        /** Stop with this outcome as the failure. */
+        FAIL
+    }
+
+    /** The decision on one outcome: what comes next, after how long, and why (for the debug log). */
+    public static final class Decision {
+        private final Action action;
+        private final Duration delay;
+        private final boolean repeatable;
+        private final boolean cutByDeadline;
+
+        private Decision(Action action, Duration delay, boolean repeatable, boolean cutByDeadline) {
+            this.action = action;
+            this.delay = delay;
+            this.repeatable = repeatable;
+            this.cutByDeadline = cutByDeadline;
+        }
+
+        public Action action() {
+            return action;
+        }
+
+        /** The wait before the repeat; zero unless {@link Action#REPEAT} (during a wait the poll schedule adds its gap). */
+        public Duration delay() {
+            return delay;
+        }
+
+        /** True when the rules would repeat this outcome at all (false: a publish that may have been processed). */
+        public boolean repeatable() {
+            return repeatable;
+        }
+
+        /** True when the outcome was repeatable but the next attempt would pass the deadline. */
+        public boolean cutByDeadline() {
+            return cutByDeadline;
+        }
+
+        @Override
+        public String toString() {
+            return action + (action == Action.REPEAT ? " after " + delay.toMillis() + " ms" : "")
+                    + (cutByDeadline ? " (cut by the deadline)" : "");
+        }
+    }
+
+    /**
+     * One outcome and where it stands: the input of {@link #decide}. An answer (status, content type,
+     * {@code Retry-After}) or a network failure; the request's safety, which attempt it was of how many, the
+     * time left; whether the credentials may be refreshed; and, during a wait on an accepted operation, whether
+     * the outcome is the token endpoint's and whether the store (or the token URL) answered before.
+     */
+    public static final class Outcome {
+        final Safety safety;
+        final int status;
+        final String contentType;
+        final Duration retryAfter;
+        final IOException failure;
+        int attempt = 1;
+        int maxAttempts = 1;
+        Duration remaining = Duration.ofDays(1);
+        boolean mayRefresh;
+        boolean duringWait;
+        boolean tokenAnswer;
+        boolean answeredBefore;
+
+        private Outcome(Safety safety, int status, String contentType, Duration retryAfter, IOException failure) {
+            this.safety = safety;
+            this.status = status;
+            this.contentType = contentType;
+            this.retryAfter = retryAfter;
+            this.failure = failure;
+        }
+
+        /** An answer with this status. */
+        public static Outcome answer(Safety safety, int status, String contentType, Duration retryAfter) {
+            return new Outcome(safety, status, contentType, retryAfter, null);
+        }
+
+        /** A network failure: no answer. */
+        public static Outcome failure(Safety safety, IOException failure) {
+            return new Outcome(safety, -1, null, null, failure);
+        }
+
+        /** Attempt {@code attempt} of at most {@code maxAttempts}, with {@code remaining} left of the deadline. */
+        public Outcome attempt(int attempt, int maxAttempts, Duration remaining) {
+            this.attempt = attempt;
+            this.maxAttempts = maxAttempts;
+            this.remaining = remaining;
+            return this;
+        }
+
+        /** The request carried credentials that may be refreshed once after a 401. */
+        public Outcome mayRefresh(boolean v) {
+            mayRefresh = v;
+            return this;
+        }
+
+        /**
+         * During a wait on an accepted operation.
+         *
+         * @param tokenAnswer the outcome is the token endpoint's (a token fetched again), not the store's
+         * @param answeredBefore the store answered a status request of this wait, or the token URL issued a
+         *     token in this build
+         */
+        public Outcome duringWait(boolean tokenAnswer, boolean answeredBefore) {
+            this.duringWait = true;
+            this.tokenAnswer = tokenAnswer;
+            this.answeredBefore = answeredBefore;
+            return this;
+        }
+    }
+
+    /**
+     * The rulebook as one pure function (up to the backoff's jitter): what to do after this outcome.
+     * <ul>
+     *   <li>A request (part 1): a 401 that may be refreshed refreshes; a network failure or a status that its
+     *       safety allows to repeat is repeated after {@link #backoff} while attempts and time remain (a
+     *       repeatable answer that cannot be repeated is returned, a network failure fails); everything else
+     *       is returned for the caller to read or word.
+     *   <li>During a wait (part 2): a 2xx is returned to be read; the store's and the network's bad moments
+     *       (and the token endpoint's, {@link #tokenFailureEndsWait}) repeat on the wait's schedule; a
+     *       definite answer fails the wait.
+     * </ul>
+     */
+    public Decision decide(Outcome o) {
+        if (o.duringWait) {
+            boolean ends;
+            if (o.tokenAnswer) {
+                ends = tokenFailureEndsWait(o.status, o.failure, o.answeredBefore);
+            } else if (o.failure != null) {
+                ends = networkFailureEndsWait(o.failure, o.answeredBefore);
+            } else {
+                DuringWait meaning = duringWait(o.status, o.contentType);
+                if (meaning == DuringWait.READ_STATUS) {
+                    return new Decision(Action.RETURN, Duration.ZERO, false, false);
+                }
+                ends = meaning == DuringWait.ENDS_WAIT;
+            }
+            return ends ? new Decision(Action.FAIL, Duration.ZERO, false, false)
+                    : new Decision(Action.REPEAT, o.retryAfter == null ? Duration.ZERO : o.retryAfter, true, false);
+        }
+        if (o.failure != null) {
+            boolean repeatable = shouldRetry(o.safety, o.failure);
+            if (repeatable && o.attempt < o.maxAttempts) {
+                Duration wait = backoff(o.attempt, null);
+                if (wait.compareTo(o.remaining) < 0) {
+                    return new Decision(Action.REPEAT, wait, true, false);
+                }
+            }
+            return new Decision(Action.FAIL, Duration.ZERO, repeatable, false);
+        }
+        if (o.status == 401 && o.mayRefresh) {
+            return new Decision(Action.REFRESH_CREDENTIALS, Duration.ZERO, false, false);
+        }
+        boolean repeatable = shouldRetry(o.safety, o.status);
+        if (repeatable && o.attempt < o.maxAttempts) {
+            Duration wait = backoff(o.attempt, o.retryAfter);
+            if (wait.compareTo(o.remaining) < 0) {
+                return new Decision(Action.REPEAT, wait, true, false);
+            }
+            return new Decision(Action.RETURN, Duration.ZERO, true, true);
+        }
+        return new Decision(Action.RETURN, Duration.ZERO, repeatable, false);
     }
 
     private final int maxAttempts;
@@ -159,7 +338,7 @@ public final class RetryPolicy {
         if (status == 408 || status == 429 || status >= 500) {
             return DuringWait.KEEP_WAITING;
         }
-        if (status == 404 && isHtml(contentType)) {
+        if (status == 404 && Http.isHtmlType(contentType)) {
             return DuringWait.KEEP_WAITING; // the front door's page, not the store's "no such operation"
         }
         return DuringWait.ENDS_WAIT; // 401, 403, a JSON or empty 404, redirects, other 4xx
@@ -227,9 +406,6 @@ public final class RetryPolicy {
         return Math.min(8, Math.max(2, factorBefore * 2));
     }
 
-    static boolean isHtml(String contentType) {
-        return Http.isHtmlType(contentType);
-    }
 
     // ---- 3. the numbers -----------------------------------------------------------------------------------
 

@@ -62,14 +62,17 @@ final class Transport implements Closeable {
         final RetryPolicy.Safety safety;
         final String description;
         final boolean authenticated;
+        /** Which request of the release this is, named by the failures it may end in. */
+        final Failure.Request request;
         final Map<String, String> headers = new LinkedHashMap<>();
         /** Send {@code Expect: 100-continue}, so a refusal (401, 404, 413) comes before the body is sent. */
         boolean expectContinue;
         /** One attempt only: the caller (a wait, {@link Poller}) does its own retrying. */
         boolean singleAttempt;
 
-        Call(String method, URI uri, HttpEntity entity, RetryPolicy.Safety safety, String description,
-                boolean authenticated) {
+        Call(Failure.Request request, String method, URI uri, HttpEntity entity, RetryPolicy.Safety safety,
+                String description, boolean authenticated) {
+            this.request = request;
             this.method = method;
             this.uri = uri;
             this.entity = entity;
@@ -219,100 +222,135 @@ final class Transport implements Closeable {
     }
 
     /**
-     * Sends the call, repeating it as its safety allows.
+     * Sends the call, repeating it as its safety allows. This loop only sequences: what follows each outcome
+     * (return it, refresh the credentials, wait and repeat, or fail) is {@link RetryPolicy#decide}'s.
      *
      * @return the final answer, whatever its status; the caller decides what a non-2xx means
      */
     Response execute(Call call, Authenticator auth, Deadline deadline) throws EdgeApiException {
         RetryPolicy policy = settings.retryPolicy;
         int maxAttempts = call.singleAttempt ? 1 : policy.maxAttempts();
-        boolean refreshedAfter401 = false;
-        int attempt = 0;
+        boolean refreshed = false;
+        int attempt = 1;
         while (true) {
-            attempt++;
-            if (deadline.passed()) {
-                throw timeout(call, deadline, null, false);
-            }
-            HttpUriRequestBase request = new HttpUriRequestBase(call.method, call.uri);
-            for (Map.Entry<String, String> h : call.headers.entrySet()) {
-                request.setHeader(h.getKey(), h.getValue());
-            }
-            if (call.entity != null) {
-                request.setEntity(call.entity);
-            }
-            if (call.authenticated && auth != null) {
-                auth.authenticate(request, deadline);
-            }
-            Duration remaining = deadline.remaining();
-            request.setConfig(RequestConfig.custom()
-                    .setConnectTimeout(Timeout.of(min(settings.connectTimeout, remaining)))
-                    .setResponseTimeout(Timeout.of(min(settings.responseTimeout, remaining)))
-                    .setConnectionRequestTimeout(Timeout.of(min(settings.connectTimeout, remaining)))
-                    .setExpectContinueEnabled(call.expectContinue)
-                    .build());
-            Instant started = settings.clock.instant();
-            Response response;
-            ScheduledFuture<?> abort = canceller.schedule(request::cancel,
-                    Math.max(1, remaining.toMillis()), TimeUnit.MILLISECONDS);
-            try {
-                response = send(request, attempt);
-            } catch (IllegalStateException e) {
-                // the deadline's cancel can race with HttpClient taking or releasing the connection
-                // ("Endpoint not acquired / already released"): that is the deadline, not a bug to show
-                if (request.isCancelled() || deadline.passed()) {
-                    throw timeout(call, deadline, new InterruptedIOException("cancelled at the deadline: "
-                            + e.getMessage()), true);
-                }
-                throw e;
-            } catch (IOException e) {
-                boolean notSent = RetryPolicy.neverConnected(e);
-                if (deadline.passed() || request.isCancelled()) {
-                    throw timeout(call, deadline, e, !notSent);
-                }
-                boolean retryable = RetryPolicy.shouldRetry(call.safety, e);
-                settings.reporter.debug(call.method + " " + call.uri + " failed: " + describe(e)
-                        + (retryable ? "" : " (not repeated)"));
-                if (retryable && attempt < maxAttempts) {
-                    Duration wait = policy.backoff(attempt, null);
-                    if (wait.compareTo(deadline.remaining()) < 0) {
-                        settings.reporter.warn("Could not " + call.description + " (" + describe(e)
-                                + "); trying again in " + wait.toMillis() + " ms (attempt " + (attempt + 1) + " of "
-                                + maxAttempts + ").");
-                        sleep(wait);
-                        continue;
+            Exchange x = exchange(call, auth, deadline, attempt);
+            RetryPolicy.Decision d = policy.decide(x.outcome(call.safety)
+                    .attempt(attempt, maxAttempts, deadline.remaining())
+                    .mayRefresh(call.authenticated && auth != null && !refreshed));
+            switch (d.action()) {
+                case RETURN:
+                    if (d.cutByDeadline()) {
+                        settings.reporter.debug("not retrying: the next attempt would pass the deadline");
                     }
-                }
-                throw networkFailure(call, e, attempt, notSent);
-            } finally {
-                abort.cancel(false);
+                    return x.response;
+                case REFRESH_CREDENTIALS:
+                    refreshed = true;
+                    if (!auth.refreshAfterUnauthorized(deadline, call.singleAttempt)) {
+                        return x.response;
+                    }
+                    // the repeat after a token refresh is not a retry: the same attempt number
+                    settings.reporter.debug("401: fetched a new access token; repeating the request once");
+                    break;
+                case REPEAT:
+                    announceRepeat(call, x, d, attempt, maxAttempts);
+                    sleep(d.delay());
+                    attempt++;
+                    break;
+                default:
+                    if (x.failure != null) {
+                        throw networkFailure(call, x.failure, attempt, RetryPolicy.neverConnected(x.failure));
+                    }
+                    return x.response;
             }
+        }
+    }
+
+    /** One attempt's outcome: an answer, or the network failure that stood in its way. */
+    private final class Exchange {
+        final Response response;
+        final IOException failure;
+
+        Exchange(Response response, IOException failure) {
+            this.response = response;
+            this.failure = failure;
+        }
+
+        RetryPolicy.Outcome outcome(RetryPolicy.Safety safety) {
+            return failure != null ? RetryPolicy.Outcome.failure(safety, failure)
+                    : RetryPolicy.Outcome.answer(safety, response.status, response.header("Content-Type"),
+                            retryAfter(response.header("Retry-After"), settings.clock.instant()));
+        }
+    }
+
+    /**
+     * Sends the call once, within the deadline (a request still running at the deadline is aborted, and is the
+     * timeout it is), with the credentials added; a network failure is an outcome, not an exception.
+     */
+    private Exchange exchange(Call call, Authenticator auth, Deadline deadline, int attempt)
+            throws EdgeApiException {
+        if (deadline.passed()) {
+            throw timeout(call, deadline, null, false);
+        }
+        HttpUriRequestBase request = new HttpUriRequestBase(call.method, call.uri);
+        for (Map.Entry<String, String> h : call.headers.entrySet()) {
+            request.setHeader(h.getKey(), h.getValue());
+        }
+        if (call.entity != null) {
+            request.setEntity(call.entity);
+        }
+        if (call.authenticated && auth != null) {
+            auth.authenticate(request, deadline, call.singleAttempt);
+        }
+        Duration remaining = deadline.remaining();
+        request.setConfig(RequestConfig.custom()
+                .setConnectTimeout(Timeout.of(min(settings.connectTimeout, remaining)))
+                .setResponseTimeout(Timeout.of(min(settings.responseTimeout, remaining)))
+                .setConnectionRequestTimeout(Timeout.of(min(settings.connectTimeout, remaining)))
+                .setExpectContinueEnabled(call.expectContinue)
+                .build());
+        Instant started = settings.clock.instant();
+        ScheduledFuture<?> abort = canceller.schedule(request::cancel,
+                Math.max(1, remaining.toMillis()), TimeUnit.MILLISECONDS);
+        try {
+            Response response = send(request, attempt);
             settings.reporter.debug(call.method + " " + call.uri + " -> " + response.status + " ("
                     + Duration.between(started, settings.clock.instant()).toMillis() + " ms)");
-            if (response.status == 401 && call.authenticated && auth != null && !refreshedAfter401) {
-                refreshedAfter401 = true;
-                if (auth.refreshAfterUnauthorized(deadline)) {
-                    settings.reporter.debug("401: fetched a new access token; repeating the request once");
-                    attempt--; // the repeat after a token refresh is not a retry
-                    continue;
-                }
+            return new Exchange(response, null);
+        } catch (IllegalStateException e) {
+            // the deadline's cancel can race with HttpClient taking or releasing the connection
+            // ("Endpoint not acquired / already released"): that is the deadline, not a bug to show
+            if (request.isCancelled() || deadline.passed()) {
+                throw timeout(call, deadline, new InterruptedIOException("cancelled at the deadline: "
+                        + e.getMessage()), true);
             }
-            if (RetryPolicy.shouldRetry(call.safety, response.status) && attempt < maxAttempts) {
-                Duration retryAfter = retryAfter(response.header("Retry-After"), settings.clock.instant());
-                Duration wait = policy.backoff(attempt, retryAfter);
-                if (wait.compareTo(deadline.remaining()) < 0) {
-                    // the one unauthenticated call is the token request, answered by the token endpoint
-                    settings.reporter.warn((call.authenticated ? "The store" : "The token endpoint") + " answered HTTP "
-                            + response.status + " to the request to "
-                            + call.description + "; trying again in " + Math.max(1, wait.toMillis()) + " ms"
-                            + (retryAfter != null ? " (as its Retry-After asks)" : "") + " (attempt "
-                            + (attempt + 1) + " of " + maxAttempts + ").");
-                    sleep(wait);
-                    continue;
-                }
-                settings.reporter.debug("not retrying: the next attempt would pass the deadline");
+            throw e;
+        } catch (IOException e) {
+            if (deadline.passed() || request.isCancelled()) {
+                throw timeout(call, deadline, e, !RetryPolicy.neverConnected(e));
             }
-            return response;
+            settings.reporter.debug(call.method + " " + call.uri + " failed: " + describe(e)
+                    + (RetryPolicy.shouldRetry(call.safety, e) ? "" : " (not repeated)"));
+            return new Exchange(null, e);
+        } finally {
+            abort.cancel(false);
         }
+    }
+
+    /** The warning before a repeat: what failed, when the next attempt comes, and which it is. */
+    private void announceRepeat(Call call, Exchange x, RetryPolicy.Decision d, int attempt, int maxAttempts) {
+        String next = " (attempt " + (attempt + 1) + " of " + maxAttempts + ").";
+        if (x.failure != null) {
+            settings.reporter.warn("Could not " + call.description + " (" + describe(x.failure)
+                    + "); trying again in " + d.delay().toMillis() + " ms" + next);
+            return;
+        }
+        boolean retryAfter = x.response.header("Retry-After") != null
+                && retryAfter(x.response.header("Retry-After"), settings.clock.instant()) != null;
+        // the one unauthenticated call is the token request, answered by the token endpoint
+        settings.reporter.warn((call.authenticated ? "The store" : "The token endpoint") + " answered HTTP "
+                + x.response.status + " to the request to " + call.description + "; trying again in "
+                + Math.max(1, d.delay().toMillis()) + " ms" + (retryAfter ? " (as its Retry-After asks)" : "")
+                + next);
     }
 
     private Response send(HttpUriRequestBase request, int attempt) throws IOException {
@@ -365,13 +403,15 @@ final class Transport implements Closeable {
         StringBuilder m = new StringBuilder("Could not ").append(call.description).append(": ").append(describe(e))
                 .append(" (").append(call.method).append(' ').append(call.uri).append(", ").append(attempts)
                 .append(attempts == 1 ? " attempt" : " attempts").append(").");
-        if (call.safety == RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED && !notSent
-                && !(e instanceof UnknownHostException) && !(e instanceof SSLException)) {
+        boolean mayHaveReached = call.safety == RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED && !notSent
+                && !(e instanceof UnknownHostException) && !(e instanceof SSLException);
+        if (mayHaveReached) {
             m.append(' ').append(Hints.publishMayHaveReachedTheStore(settings));
         } else {
-            m.append(' ').append(Hints.forNetworkFailure(e));
+            m.append(' ').append(Hints.forNetworkFailure(settings, e));
         }
-        return new EdgeApiException(EdgeApiException.Kind.NETWORK, m.toString(), -1, null, null, e);
+        return new EdgeApiException(Failure.of(EdgeApiException.Kind.NETWORK, call.request)
+                .mayHaveReachedStore(mayHaveReached).cause(e), m.toString());
     }
 
     /**
@@ -379,15 +419,16 @@ final class Transport implements Closeable {
      * ambiguous as a read timeout: it may have reached the store, so the message says so and what to do.
      */
     private EdgeApiException timeout(Call call, Deadline deadline, IOException cause, boolean maybeSent) {
-        String what = "edge.timeout (" + deadline.budget().toMillis() / 1000.0 + " s) passed while trying to "
+        String timeout = settings.resume().vocabulary().setting(Vocabulary.Setting.TIMEOUT);
+        String what = timeout + " (" + deadline.budget().toMillis() / 1000.0 + " s) passed while trying to "
                 + call.description + " (" + call.method + " " + call.uri + ").";
+        Failure f = Failure.of(EdgeApiException.Kind.TIMEOUT, call.request).cause(cause);
         if (maybeSent && call.safety == RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED) {
-            return new EdgeApiException(EdgeApiException.Kind.TIMEOUT, what + " "
+            return new EdgeApiException(f.mayHaveReachedStore(true), what + " "
                     + Hints.publishMayHaveReachedTheStore(settings) + " If the store is just slow to answer,"
-                    + " raise edge.timeout for the next release.", -1, null, null, cause);
+                    + " raise " + timeout + " for the next release.");
         }
-        return new EdgeApiException(EdgeApiException.Kind.TIMEOUT, what
-                + " Raise edge.timeout if the store or the network is slow.", -1, null, null, cause);
+        return new EdgeApiException(f, what + " Raise " + timeout + " if the store or the network is slow.");
     }
 
     private void sleep(Duration d) throws EdgeApiException {
@@ -395,8 +436,8 @@ final class Transport implements Closeable {
             settings.sleeper.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EdgeApiException(EdgeApiException.Kind.NETWORK, "Interrupted while waiting to retry.", -1,
-                    null, null, e);
+            throw new EdgeApiException(Failure.of(EdgeApiException.Kind.NETWORK, Failure.Request.NONE).cause(e),
+                    "Interrupted while waiting to retry.");
         }
     }
 

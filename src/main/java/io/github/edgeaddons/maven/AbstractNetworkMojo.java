@@ -227,7 +227,7 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
      */
     protected void failIfOffline() throws ConfigException {
         if (isOffline()) {
-            throw new ConfigException("Cannot run " + goal() + " while Maven is offline. " + Hints.offline(goal()));
+            throw new ConfigException("Cannot run " + goal() + " while Maven is offline. " + MavenVocabulary.offline(goal()));
         }
     }
 

@@ -2,6 +2,8 @@ package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.OperationState;
+import io.github.edgeaddons.client.OperationStatus;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.DryRun;
 import io.github.edgeaddons.release.NetworkSettings;
@@ -24,6 +26,16 @@ public class AwaitMojo extends AbstractNetworkMojo {
     @Parameter(property = "edge.operationId")
     protected String operationId;
 
+    /**
+     * What a publish that the store refuses because another submission of the product is still in review
+     * (errorCode {@code InProgressSubmission}) does to the build: {@code fail} (the default) fails it;
+     * {@code skip} lets the build succeed with a warning that the draft in Partner Center holds this version and
+     * is not published, and the command that publishes it once the review is over. For scheduled releases that
+     * meet a review in progress on purpose. {@code await} acts on it; {@code publish} checks the value first.
+     */
+    @Parameter(property = "edge.inReview", defaultValue = "fail")
+    protected String inReview;
+
     @Inject
     public AwaitMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -37,6 +49,7 @@ public class AwaitMojo extends AbstractNetworkMojo {
     @Override
     protected void doExecute(StepResult step) throws ConfigException, EdgeApiException {
         NetworkSettings network = checkedNetworkSettings();
+        Release.InReview whenInReview = checkedInReview(inReview);
         String id = operationId != null && !operationId.trim().isEmpty()
                 ? checkedOperationId(operationId)
                 : BuildState.publishOperation(project);
@@ -53,7 +66,23 @@ public class AwaitMojo extends AbstractNetworkMojo {
             return;
         }
         step.operationId(id);
-        step.finished(new Release(client).await(id));
+        OperationStatus status = new Release(client).await(id, whenInReview);
+        if (status.state() == OperationState.SUCCEEDED) {
+            step.finished(status);
+        } else {
+            step.notPublishedInReview(status); // edge.inReview=skip: Release warned
+        }
+    }
+
+    /** {@code edge.inReview}, checked: {@code fail} or {@code skip}. */
+    static Release.InReview checkedInReview(String value) throws ConfigException {
+        Release.InReview v = Release.InReview.of(value == null ? "fail" : value);
+        if (v == null) {
+            throw new ConfigException("edge.inReview='" + value + "' is neither fail nor skip: give fail (the default:"
+                    + " a publish refused for a review in progress fails the build) or skip (the build goes on with a"
+                    + " warning).");
+        }
+        return v;
     }
 
     static String checkedOperationId(String id) throws ConfigException {

@@ -87,7 +87,7 @@ final class MavenResumeCommands {
         if (network.tokenUrl() != null) {
             args.add("-Dedge.tokenUrl=" + network.tokenUrl());
         }
-        return new ResumeCommands(pluginName(project, plugin, profiles), args);
+        return MavenVocabulary.commands(pluginName(project, plugin, profiles), args);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.DryRun;
 import io.github.edgeaddons.release.NetworkSettings;
@@ -10,6 +11,7 @@ import io.github.edgeaddons.release.Release;
 import io.github.edgeaddons.release.StepResult;
 import java.io.File;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -37,6 +39,19 @@ public class PublishMojo extends AbstractNetworkMojo {
     @Parameter(property = "edge.requireUpload", defaultValue = "true")
     protected boolean requireUpload;
 
+    /**
+     * What a publish that the store refuses because another submission of the product is still in review
+     * (errorCode {@code InProgressSubmission}) does to the build: {@code fail} (the default) fails it;
+     * {@code skip} lets the build succeed with a warning that the draft in Partner Center holds this version and
+     * is not published, and the command that publishes it once the review is over. For scheduled releases that
+     * meet a review in progress on purpose. {@code await} acts on it; {@code publish} checks the value first.
+     */
+    @Parameter(property = "edge.inReview", defaultValue = "fail")
+    protected String inReview;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
+
     @Inject
     public PublishMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -50,6 +65,7 @@ public class PublishMojo extends AbstractNetworkMojo {
     @Override
     protected void doExecute(StepResult step) throws ConfigException, EdgeApiException {
         NetworkSettings network = checkedNetworkSettings();
+        AwaitMojo.checkedInReview(inReview); // before the publish, not only in await after it
         String text = Notes.read(notes, notesFile == null ? null : notesFile.toPath());
         if (requireUpload && BuildState.succeededUpload(project) == null) {
             throw new ConfigException("publish runs only after a successful upload in the same build, and none ran"
@@ -69,5 +85,41 @@ public class PublishMojo extends AbstractNetworkMojo {
                 BuildState.succeededUpload(project));
         step.operationId(operationId).succeeded("Publish request accepted");
         BuildState.publishStarted(project, operationId);
+        if (!awaitFollows()) {
+            reporter().info(Hints.publishVerdictNotKnown(operationId, client));
+        }
+    }
+
+    /**
+     * Whether {@code await} follows this publish in the build: named on the command line, or, for a publish run
+     * by the lifecycle, bound in an execution of this plugin or by the {@code edge-extension} packaging.
+     */
+    private boolean awaitFollows() {
+        if (session != null && session.getGoals() != null) {
+            for (String g : session.getGoals()) {
+                if (g.endsWith(":await") && (g.startsWith("edge-addons:")
+                        || g.startsWith(MavenResumeCommands.GROUP_ID + ":" + MavenResumeCommands.ARTIFACT_ID + ":"))) {
+                    return true;
+                }
+            }
+        }
+        boolean fromLifecycle = mojoExecution != null && mojoExecution.getLifecyclePhase() != null
+                && mojoExecution.getSource() != MojoExecution.Source.CLI;
+        if (!fromLifecycle || project == null) {
+            return false;
+        }
+        if ("edge-extension".equals(project.getPackaging())) {
+            return true;
+        }
+        for (org.apache.maven.model.Plugin p : project.getBuildPlugins()) {
+            if (MavenResumeCommands.ARTIFACT_ID.equals(p.getArtifactId())) {
+                for (org.apache.maven.model.PluginExecution e : p.getExecutions()) {
+                    if (e.getGoals().contains("await")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,5 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.EdgeStore;
 import io.github.edgeaddons.client.CredentialsSource;
@@ -50,7 +49,7 @@ final class SettingsCredentials {
             for (SettingsProblem p : result.getProblems()) {
                 if (p.getSeverity() == SettingsProblem.Severity.ERROR || p.getSeverity() == SettingsProblem.Severity.FATAL) {
                     throw new ConfigException("Could not decrypt the <password> of <server> '" + id
-                            + "' in settings.xml: " + p.getMessage() + ". " + Hints.checkMasterPassword());
+                            + "' in settings.xml: " + p.getMessage() + ". " + MavenVocabulary.checkMasterPassword());
                 }
             }
             if (result.getServer() != null) {
@@ -61,11 +60,11 @@ final class SettingsCredentials {
         String password = decrypted.getPassword();
         if (isBlank(username)) {
             throw new ConfigException("<server> '" + id + "' in settings.xml has no <username>: "
-                    + Hints.putClientId());
+                    + MavenVocabulary.putClientId());
         }
         if (isBlank(password)) {
             throw new ConfigException("<server> '" + id + "' in settings.xml has no <password>: "
-                    + Hints.putApiKey());
+                    + MavenVocabulary.putApiKey());
         }
         return new ServerCredentials(id, username.trim(), password, tokenUrl(decrypted.getConfiguration()));
     }
@@ -94,7 +93,7 @@ final class SettingsCredentials {
         throw new ConfigException("No credentials: settings.xml has no <server> with id '" + id + "' (edge.serverId)"
                 + (known.isEmpty() ? "" : "; the servers there are " + known) + ", and the environment variable"
                 + (unset.size() > 1 ? "s " + String.join(" and ", unset) + " are" : " " + unset.get(0) + " is")
-                + " not set. " + Hints.addCredentials(id, CLIENT_ID_VARIABLE, secretVariable, oauth));
+                + " not set. " + MavenVocabulary.addCredentials(id, CLIENT_ID_VARIABLE, secretVariable, oauth));
     }
 
     private static void checkEnvironmentResolved(String id, String element, String value) throws ConfigException {
@@ -105,7 +104,7 @@ final class SettingsCredentials {
         if (m.find()) {
             throw new ConfigException("The " + element + " of <server> '" + id + "' in settings.xml uses the"
                     + " environment variable " + m.group(1) + ", which is not set (a literal ${env." + m.group(1)
-                    + "} remains). " + Hints.exportVariable());
+                    + "} remains). " + MavenVocabulary.exportVariable());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.client.ProxySettings;
-import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.config.ConfigException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ final class SettingsProxies {
             for (SettingsProblem p : r.getProblems()) {
                 if (p.getSeverity() == SettingsProblem.Severity.ERROR || p.getSeverity() == SettingsProblem.Severity.FATAL) {
                     throw new ConfigException("Could not decrypt a proxy password in settings.xml: " + p.getMessage()
-                            + ". " + Hints.checkMasterPassword());
+                            + ". " + MavenVocabulary.checkMasterPassword());
                 }
             }
             if (r.getProxies() != null && !r.getProxies().isEmpty()) {

@@ -9,7 +9,6 @@ import io.github.edgeaddons.release.DryRun;
 import io.github.edgeaddons.release.NetworkSettings;
 import io.github.edgeaddons.release.Release;
 import io.github.edgeaddons.release.StepResult;
-import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.release.Notes;
 import java.io.File;
 import javax.inject.Inject;
@@ -76,7 +75,7 @@ public class UploadMojo extends AbstractNetworkMojo {
         try {
             Notes.read(null, notes.toPath());
         } catch (ConfigException e) {
-            throw new ConfigException(e.getMessage() + " " + Hints.notesBeforeUpload());
+            throw new ConfigException(e.getMessage() + " " + MavenVocabulary.notesBeforeUpload());
         }
     }
 

@@ -65,13 +65,12 @@ public final class DryRun {
         try (EdgeAddonsClient client = new EdgeAddonsClient(settings)) {
             refusal = client.credentialsCheck(deadline);
         } catch (java.io.IOException e) {
-            throw new EdgeApiException(EdgeApiException.Kind.NETWORK, "Could not close the HTTP client: "
-                    + e.getMessage(), -1, null, null, e);
+            throw Release.closeFailure(e);
         }
         String source = settings.credentialsSource().describe();
         if (refusal != null) {
-            throw new EdgeApiException(EdgeApiException.Kind.AUTH, "The store refused the credentials of " + source
-                    + " (" + refusal.status() + "). " + refusal.hint, refusal.httpStatus, null, null, null);
+            throw new EdgeApiException(refusal.failure, "The store refused the credentials of " + source
+                    + " (" + refusal.status() + "). " + refusal.hint);
         }
         reporter.info(PREFIX + "The store accepted the credentials of " + source + ".");
     }

@@ -6,6 +6,7 @@ import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.Deadline;
 import io.github.edgeaddons.client.EdgeAddonsClient;
 import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.Failure;
 import io.github.edgeaddons.client.OperationKind;
 import io.github.edgeaddons.client.OperationState;
 import io.github.edgeaddons.client.OperationStatus;
@@ -102,7 +103,7 @@ public final class Release {
                 if (uploadedOperationId == null) {
                     throw e;
                 }
-                throw withResume(e, Hints.draftUploaded(uploadedOperationId), Hints.publishDraftAgain(settings), null);
+                throw withAdvice(e, e.failure(), Hints.afterUpload(e.failure(), uploadedOperationId, settings));
             }
             reporter.info("Publish request accepted (operation " + operationId + ")");
             return operationId;
@@ -111,14 +112,52 @@ public final class Release {
         }
     }
 
+    /** What a publish refused because another submission is in review does to the build ({@code edge.inReview}). */
+    public enum InReview {
+        /** The build fails (the default). */
+        FAIL,
+        /** The build goes on with a warning: the draft holds this version, not published. */
+        SKIP;
+
+        /** The setting's value as written ({@code fail}, {@code skip}), or null for another text. */
+        public static InReview of(String value) {
+            for (InReview v : values()) {
+                if (v.name().equalsIgnoreCase(value == null ? "" : value.trim())) {
+                    return v;
+                }
+            }
+            return null;
+        }
+    }
+
     /** Follows a publish operation until it ends; fails on Failed or timeout. */
     public OperationStatus await(String operationId) throws EdgeApiException {
+        return await(operationId, InReview.FAIL);
+    }
+
+    /**
+     * Follows a publish operation until it ends; fails on Failed or timeout, except, under
+     * {@link InReview#SKIP}, a publish the store refused because another submission is in review: then it
+     * warns and returns that Failed status.
+     */
+    public OperationStatus await(String operationId, InReview inReview) throws EdgeApiException {
         Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             reporter.info("Waiting for publish operation " + operationId + " (timeout "
                     + Durations.format(settings.timeout()) + ", polling " + settings.pollPolicy() + ")");
-            OperationStatus status = afterAcceptance(OperationKind.PUBLISH, operationId,
-                    () -> client.await(OperationKind.PUBLISH, operationId, deadline));
+            OperationStatus status;
+            try {
+                status = afterAcceptance(OperationKind.PUBLISH, operationId,
+                        () -> client.await(OperationKind.PUBLISH, operationId, deadline));
+            } catch (EdgeApiException e) {
+                Failure f = e.failure();
+                if (inReview == InReview.SKIP && f.verdict() == Failure.Verdict.FAILED
+                        && Hints.isReviewInProgress(f.errorCode())) {
+                    reporter.warn(Hints.reviewInProgressSkipped(f, settings));
+                    return f.status();
+                }
+                throw e;
+            }
             String submission = submissionId(status.message());
             reporter.info("Submission accepted: " + (submission != null ? "submission " + submission
                     : (status.message() == null ? status.rawStatus() : status.message()))
@@ -136,10 +175,10 @@ public final class Release {
     }
 
     /**
-     * Runs the wait on an operation the store accepted; any failure (Failed, stopped, timeout, network, 5xx,
+     * Runs the wait on an operation the store accepted; a failure without a verdict (timeout, network, 5xx,
      * unreadable answers) then says the store accepted it, names the operation id this plugin asked about
      * (not the {@code id} in a status body, which the live service may fill with a placeholder) and prints the
-     * command that resumes it.
+     * command that resumes it; a verdict (Failed, stopped) says what to fix instead.
      *
      * @return the Succeeded status
      */
@@ -156,25 +195,17 @@ public final class Release {
         } catch (EdgeApiException e) {
             failure = e;
         }
-        throw withResume(failure, Hints.acceptedBeforeTheFailure(kind, operationId),
-                Hints.resumeWaiting(kind, operationId, settings), operationId);
+        Failure facts = failure.failure().operation(operationId, failure.status()).acceptedBefore(true);
+        throw withAdvice(failure, facts, Hints.afterAcceptance(facts, kind, settings));
     }
 
     /**
-     * The one way a failure after the store accepted something is worded: the failure, then what the store
-     * holds, then (on lines of its own) how to resume, whose command is printed once: it is left out when the
-     * failure's message already prints it (a publish that may have reached the store).
-     *
-     * @param resume a sentence ending in a line break, two spaces and the command, from {@link Hints}
+     * A failure after the store accepted something: its message, then on lines of their own what the store
+     * holds and how to resume, as {@link Hints} words them from the facts.
      */
-    private EdgeApiException withResume(EdgeApiException failure, String whatTheStoreHolds, String resume,
-            String operationId) {
-        String nl = System.lineSeparator();
-        String command = resume.substring(resume.lastIndexOf(nl) + nl.length()).trim();
-        String message = failure.getMessage() + nl + whatTheStoreHolds
-                + (failure.getMessage().contains(command) ? "" : nl + resume);
-        return new EdgeApiException(failure.kind(), message, failure.httpStatus(),
-                operationId != null ? operationId : failure.operationId(), failure.status(), failure.getCause());
+    private static EdgeApiException withAdvice(EdgeApiException failure, Failure facts, String advice) {
+        return new EdgeApiException(facts, advice == null ? failure.getMessage()
+                : failure.getMessage() + System.lineSeparator() + advice);
     }
 
     /** The submission id in "Successfully created submission with ID ...", or null. */
@@ -200,8 +231,7 @@ public final class Release {
             m.append(nl).append("  error: ").append(e);
         }
         m.append(nl).append(Hints.forErrorCode(s.errorCode(), kind, settings));
-        return new EdgeApiException(EdgeApiException.Kind.OPERATION_FAILED, m.toString(), -1, operationId, s,
-                null);
+        return new EdgeApiException(Failure.verdict(kind, operationId, s, Failure.Verdict.FAILED), m.toString());
     }
 
     /** An operation that stopped without Succeeded or Failed ({@code Cancelled}, ...), in words. */
@@ -213,12 +243,11 @@ public final class Release {
             m.append(System.lineSeparator()).append("  message: ").append(s.message());
         }
         m.append(System.lineSeparator()).append(Hints.operationStopped(kind, settings));
-        return new EdgeApiException(EdgeApiException.Kind.OPERATION_FAILED, m.toString(), -1, operationId, s,
-                null);
+        return new EdgeApiException(Failure.verdict(kind, operationId, s, Failure.Verdict.STOPPED), m.toString());
     }
 
     static EdgeApiException closeFailure(IOException e) {
-        return new EdgeApiException(EdgeApiException.Kind.NETWORK, "Could not close the HTTP client: "
-                + e.getMessage(), -1, null, null, e);
+        return new EdgeApiException(Failure.of(EdgeApiException.Kind.NETWORK, Failure.Request.NONE).cause(e),
+                "Could not close the HTTP client: " + e.getMessage());
     }
 }

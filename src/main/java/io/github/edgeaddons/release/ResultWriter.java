@@ -138,6 +138,9 @@ public final class ResultWriter {
         if (StepResult.DRY_RUN.equals(status)) {
             return "📝";
         }
+        if (StepResult.NOT_PUBLISHED_IN_REVIEW.equals(status)) {
+            return "⏸️";
+        }
         return "❌";
     }
 }

@@ -9,7 +9,14 @@ import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.client.OperationKind;
 import io.github.edgeaddons.client.OperationStatus;
 import io.github.edgeaddons.client.Reporter;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.edgeaddons.client.OperationState;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -81,25 +88,92 @@ public final class Status {
         Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             String list = client.listProducts(deadline);
-            reporter.info("Products: " + list);
+            List<String> table = productTable(list);
+            if (table == null) {
+                reporter.info("Products: " + list); // not the documented shape: as the store answered
+            } else {
+                for (String line : table) {
+                    reporter.info(line);
+                }
+            }
             return list;
         } catch (IOException e) {
             throw Release.closeFailure(e);
         }
     }
 
+    /**
+     * True for the store's JSON or empty 404 to a status request: it does not know the operation. An HTML
+     * 404 page is the store's front door failing, not an answer about the id.
+     */
     private static boolean isUnknownOperation(EdgeApiException e) {
-        return EdgeAddonsClient.isUnknownOperation(e);
+        return e.failure().unknownOperation();
     }
 
+    /**
+     * Both lookups answered the JSON or empty 404 of an unknown operation: said once, with the store's own
+     * words (once when both said the same), then what to check.
+     */
     private EdgeApiException unknownToBoth(String operationId, EdgeApiException publish, EdgeApiException upload) {
-        String nl = System.lineSeparator();
+        String p = publish.failure().storeMessage();
+        String u = upload.failure().storeMessage();
+        String words = p == null && u == null ? ""
+                : p == null || u == null || p.equals(u) ? "; the store: " + (p == null ? u : p)
+                : "; the store: " + p + " (publish), " + u + " (upload)";
         String m = "Neither the publish nor the upload endpoint knows operation " + operationId + " of product "
-                + settings.productId() + ":" + nl
-                + "  publish status: " + Text.firstLine(publish.getMessage()) + nl
-                + "  upload status: " + Text.firstLine(upload.getMessage()) + nl
-                + Hints.unknownToBothEndpoints();
-        return new EdgeApiException(EdgeApiException.Kind.HTTP, m, 404, operationId, null, upload);
+                + settings.productId() + " (both answered HTTP 404" + words + ")." + System.lineSeparator()
+                + Hints.unknownToBothEndpoints(settings);
+        return new EdgeApiException(upload.failure().cause(upload), m);
+    }
+
+    /**
+     * The product list (endpoint 5: a JSON array of {@code {id, name, status, lastUpdatedDate}}) as a table, one
+     * product a line; null when the answer has another shape.
+     */
+    static List<String> productTable(String json) {
+        JsonArray products;
+        try {
+            JsonElement e = JsonParser.parseString(json);
+            if (!e.isJsonArray()) {
+                return null;
+            }
+            products = e.getAsJsonArray();
+        } catch (RuntimeException e) {
+            return null;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"id", "status", "last updated", "name"});
+        for (JsonElement p : products) {
+            if (!p.isJsonObject()) {
+                return null;
+            }
+            JsonObject o = p.getAsJsonObject();
+            rows.add(new String[] {text(o, "id"), text(o, "status"), text(o, "lastUpdatedDate"), text(o, "name")});
+        }
+        int[] width = new int[3];
+        for (String[] r : rows) {
+            for (int i = 0; i < width.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("Products (" + products.size() + "):");
+        for (String[] r : rows) {
+            StringBuilder b = new StringBuilder(" ");
+            for (int i = 0; i < width.length; i++) {
+                b.append(' ').append(r[i]);
+                for (int pad = r[i].length(); pad < width[i] + 1; pad++) {
+                    b.append(' ');
+                }
+            }
+            lines.add(b.append(' ').append(r[3]).toString().replaceAll("\\s+$", ""));
+        }
+        return lines;
+    }
+
+    private static String text(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        return e == null || e.isJsonNull() ? "-" : e.isJsonPrimitive() ? e.getAsString() : e.toString();
     }
 
     private void print(String operationId, Report r) {
@@ -118,6 +192,9 @@ public final class Status {
         }
         if (s.createdTime() != null || s.lastUpdatedTime() != null) {
             reporter.info("  created " + s.createdTime() + ", last updated " + s.lastUpdatedTime());
+        }
+        if (r.kind == OperationKind.UPLOAD && s.state() == OperationState.SUCCEEDED) {
+            reporter.info(Hints.uploadInDraft(settings)); // what comes next
         }
     }
 }

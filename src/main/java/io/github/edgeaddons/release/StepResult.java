@@ -1,6 +1,7 @@
 package io.github.edgeaddons.release;
 
 import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.Failure;
 import io.github.edgeaddons.client.OperationStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ public final class StepResult {
     public static final String TIMED_OUT = "TimedOut";
     public static final String ERROR = "Error";
     public static final String DRY_RUN = "DryRun";
+    /** A publish the store refused for a review in progress, under {@code edge.inReview=skip}: not published. */
+    public static final String NOT_PUBLISHED_IN_REVIEW = "NotPublishedInReview";
 
     final String goal;
     final Instant startedAt;
@@ -47,6 +50,16 @@ public final class StepResult {
         return this;
     }
 
+    /** A publish Failed for a review in progress that the build let pass ({@code edge.inReview=skip}). */
+    public StepResult notPublishedInReview(OperationStatus s) {
+        this.operationId = s.operationId();
+        this.status = NOT_PUBLISHED_IN_REVIEW;
+        this.errorCode = s.errorCode();
+        this.message = s.message();
+        this.errors = new ArrayList<>(s.errors());
+        return this;
+    }
+
     public StepResult succeeded(String message) {
         this.status = SUCCEEDED;
         this.message = message;
@@ -61,20 +74,19 @@ public final class StepResult {
     /** Records why the goal failed. */
     public StepResult failed(Exception e) {
         if (e instanceof EdgeApiException) {
-            EdgeApiException x = (EdgeApiException) e;
-            this.status = x.kind() == EdgeApiException.Kind.TIMEOUT ? TIMED_OUT
-                    : x.kind() == EdgeApiException.Kind.OPERATION_FAILED ? FAILED : ERROR;
-            if (x.operationId() != null) {
-                this.operationId = x.operationId();
+            Failure f = ((EdgeApiException) e).failure();
+            this.status = f.kind() == EdgeApiException.Kind.TIMEOUT ? TIMED_OUT : f.hasVerdict() ? FAILED : ERROR;
+            if (f.operationId() != null) {
+                this.operationId = f.operationId();
             }
-            if (x.httpStatus() > 0) {
-                this.httpStatus = x.httpStatus();
+            if (f.httpStatus() > 0) {
+                this.httpStatus = f.httpStatus();
             }
-            OperationStatus s = x.status();
-            if (s != null && x.kind() == EdgeApiException.Kind.OPERATION_FAILED) {
-                this.errorCode = s.errorCode();
-                this.message = s.message();
-                this.errors = new ArrayList<>(s.errors());
+            if (f.hasVerdict()) {
+                // the store's own words, not the sentence around them
+                this.errorCode = f.errorCode();
+                this.message = f.storeMessage();
+                this.errors = new ArrayList<>(f.errors());
                 return this;
             }
         } else {

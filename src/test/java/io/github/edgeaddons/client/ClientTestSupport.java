@@ -1,5 +1,6 @@
 package io.github.edgeaddons.client;
 
+import io.github.edgeaddons.maven.MavenVocabulary;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Route;
@@ -203,6 +204,7 @@ public final class ClientTestSupport {
     /** Settings for v1.1 (API key) against the simulator, with fast retries and polls. */
     public static ClientSettings.Builder apiKeySettings(EdgeApiSimulator sim) {
         return ClientSettings.builder()
+                .resume(MavenVocabulary.commands())
                 .apiBaseUrl(URI.create(sim.baseUrl()))
                 .productId(EdgeApiSimulator.PRODUCT_ID)
                 .authMode(AuthMode.API_KEY)
@@ -212,6 +214,15 @@ public final class ClientTestSupport {
                 .responseTimeout(Duration.ofSeconds(5))
                 .retryPolicy(FAST_RETRIES)
                 .pollPolicy(FAST_POLLS);
+    }
+
+    /**
+     * The failure carries the hint that {@link Hints} chooses for its facts (the sentence itself is pinned once,
+     * in HintsTest): tests assert facts and this, not words.
+     */
+    public static void assertHint(EdgeApiException e, String hint) {
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(hint),
+                "expected the hint \"" + hint + "\" in: " + e.getMessage());
     }
 
     /** Settings for v1 (OAuth client credentials) against the simulator. */

@@ -9,6 +9,7 @@ import static io.github.edgeaddons.client.ClientTestSupport.routes;
 import static io.github.edgeaddons.client.ClientTestSupport.seconds;
 import static io.github.edgeaddons.client.ClientTestSupport.sha256;
 import static io.github.edgeaddons.client.ClientTestSupport.statuses;
+import static io.github.edgeaddons.client.ClientTestSupport.assertHint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -298,8 +299,9 @@ class EdgeAddonsClientTest {
         }
         assertEquals(EdgeApiException.Kind.AUTH, e.kind());
         assertEquals(401, e.httpStatus());
+        assertTrue(e.fromTokenEndpoint());
+        assertHint(e, Hints.tokenRefused(s));
         String m = e.getMessage();
-        assertTrue(m.contains("<username>") && m.contains("<password>"), m);
         assertTrue(m.contains("'edge-test'"), "names the server id: " + m);
         assertTrue(m.contains("invalid_client"), "carries the OAuth error: " + m);
         assertFalse(m.contains(wrong), m);

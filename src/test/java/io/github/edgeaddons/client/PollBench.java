@@ -118,7 +118,7 @@ public final class PollBench {
             sim.reset();
             Outcome outcome = Outcome.succeeded().after(Duration.ofNanos(Math.round(end * 1e9)));
             sim.config().uploadOutcome(outcome).publishOutcome(outcome);
-            ClientSettings settings = ClientSettings.builder()
+            ClientSettings settings = ClientSettings.builder().resume(io.github.edgeaddons.maven.MavenVocabulary.commands())
                     .apiBaseUrl(URI.create(sim.baseUrl()))
                     .productId(EdgeApiSimulator.PRODUCT_ID)
                     .authMode(AuthMode.API_KEY)

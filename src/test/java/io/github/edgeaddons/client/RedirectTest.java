@@ -49,7 +49,7 @@ class RedirectTest {
 
     @Test
     void aRedirectIsReportedAndNotFollowed() throws Exception {
-        ClientSettings settings = ClientSettings.builder()
+        ClientSettings settings = ClientSettings.builder().resume(io.github.edgeaddons.maven.MavenVocabulary.commands())
                 .apiBaseUrl(URI.create("http://127.0.0.1:" + redirecting.getAddress().getPort()))
                 .productId(EdgeApiSimulator.PRODUCT_ID)
                 .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY))

@@ -7,6 +7,7 @@ import static io.github.edgeaddons.client.ClientTestSupport.randomFile;
 import static io.github.edgeaddons.client.ClientTestSupport.seconds;
 import static io.github.edgeaddons.client.ClientTestSupport.sha256;
 import static io.github.edgeaddons.client.ClientTestSupport.statuses;
+import static io.github.edgeaddons.client.ClientTestSupport.assertHint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -120,7 +121,8 @@ class ResilienceTest {
         assertEquals(1, sim.requests(Route.UPLOAD_STATUS).size());
         assertTrue(sleeper.waits.isEmpty(), "no wait past the deadline: " + sleeper.waits);
         assertTrue((System.nanoTime() - started) / 1_000_000 < 3000);
-        assertTrue(e.getMessage().contains("throttling"), e.getMessage());
+        assertEquals(Failure.Request.UPLOAD_STATUS, e.failure().request());
+        assertHint(e, Hints.forHttpError(settings().build(), e.failure(), null));
     }
 
     // ---- what is repeated -----------------------------------------------------------------------------------
@@ -274,7 +276,7 @@ class ResilienceTest {
         }
         assertEquals(1, sim.requests(Route.PUBLISH).size(), "exactly one publish request");
         assertEquals(code, e.httpStatus());
-        assertMayHaveReachedTheStore(e.getMessage());
+        assertMayHaveReachedTheStore(e);
     }
 
     @Test
@@ -286,7 +288,7 @@ class ResilienceTest {
         }
         assertEquals(EdgeApiException.Kind.NETWORK, e.kind());
         assertEquals(1, sim.requests(Route.PUBLISH).size());
-        assertMayHaveReachedTheStore(e.getMessage());
+        assertMayHaveReachedTheStore(e);
     }
 
     @Test
@@ -298,13 +300,17 @@ class ResilienceTest {
             e = assertThrows(EdgeApiException.class, () -> client.startPublish("notes", seconds(10)));
         }
         assertEquals(1, sim.requests(Route.PUBLISH).size());
-        assertMayHaveReachedTheStore(e.getMessage());
+        assertMayHaveReachedTheStore(e);
     }
 
-    private static void assertMayHaveReachedTheStore(String m) {
-        assertTrue(m.contains("may have reached the store"), m);
-        assertTrue(m.contains("Partner Center"), m);
-        assertFalse(m.contains("run the goal again later"), "must not invite a blind repeat: " + m);
+    private void assertMayHaveReachedTheStore(EdgeApiException e) {
+        assertEquals(Failure.Request.PUBLISH, e.failure().request());
+        assertTrue(e.failure().mayHaveReachedStore(), e.failure().toString());
+        assertHint(e, Hints.publishMayHaveReachedTheStore(settings().build()));
+        // never the 5xx advice that invites a blind repeat
+        assertFalse(e.getMessage().contains(Hints.forHttpError(settings().build(),
+                Failure.of(EdgeApiException.Kind.HTTP, Failure.Request.PUBLISH).answer(500, false), null)),
+                e.getMessage());
     }
 
     @Test
@@ -322,7 +328,8 @@ class ResilienceTest {
         assertEquals(EdgeApiException.Kind.NETWORK, e.kind());
         assertEquals(3, sleeper.waits.size(), "refused connections are retried even for publish");
         assertTrue(e.getMessage().contains("4 attempts"), e.getMessage());
-        assertFalse(e.getMessage().contains("may have reached the store"), e.getMessage());
+        assertFalse(e.failure().mayHaveReachedStore(), e.failure().toString());
+        assertHint(e, Hints.networkTrouble());
         assertTrue(sim.requests().isEmpty());
     }
 
@@ -373,7 +380,8 @@ class ResilienceTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertEquals(EdgeApiException.Kind.TIMEOUT, e.kind());
         assertTrue(millis >= 900 && millis < 2000, "ended about the deadline: " + millis + " ms");
-        assertTrue(e.getMessage().contains("edge.timeout"), e.getMessage());
+        assertEquals(Failure.Request.UPLOAD_STATUS, e.failure().request());
+        assertTrue(e.getMessage().contains("edge.timeout"), "names the setting: " + e.getMessage());
         assertEquals(1, sim.requests(Route.UPLOAD_STATUS).size());
     }
 

@@ -1,6 +1,8 @@
 package io.github.edgeaddons.client;
 
 import static io.github.edgeaddons.client.ClientTestSupport.apiKeyClient;
+import static io.github.edgeaddons.client.ClientTestSupport.apiKeySettings;
+import static io.github.edgeaddons.client.ClientTestSupport.assertHint;
 import static io.github.edgeaddons.client.ClientTestSupport.oauthClient;
 import static io.github.edgeaddons.client.ClientTestSupport.oauthSettings;
 import static io.github.edgeaddons.client.ClientTestSupport.randomFile;
@@ -77,13 +79,10 @@ class StoreAnswersTest {
         assertEquals(Collections.singletonList(200), statuses(sim, Route.TOKEN));
         assertEquals(410, e.httpStatus());
         assertTrue(e.isUserActionable());
+        assertEquals(Failure.Request.UPLOAD, e.failure().request());
         String m = e.getMessage();
         assertTrue(m.startsWith("The store answered HTTP 410 Gone to the upload of ext.zip."), m);
-        assertTrue(m.contains("no longer serves this API version"), m);
-        assertTrue(m.contains("API v1"), m);
-        assertTrue(m.contains("create an API key"), m);
-        assertTrue(m.contains("<server> 'edge-test'"), m);
-        assertTrue(m.contains("remove edge.tokenUrl and edge.authMode"), m);
+        assertHint(e, Hints.gone(oauthSettings(sim).build()));
         assertFalse(m.contains("HTTP 410  "), m);
     }
 
@@ -93,8 +92,9 @@ class StoreAnswersTest {
         try (EdgeAddonsClient client = oauthClient(sim, reporter)) {
             EdgeApiException e = assertThrows(EdgeApiException.class,
                     () -> client.status(OperationKind.PUBLISH, "0b2c4d6e-0000-4000-8000-000000000001", seconds(10)));
-            assertTrue(e.getMessage().contains("HTTP 410 Gone"), e.getMessage());
-            assertTrue(e.getMessage().contains("no longer serves this API version"), e.getMessage());
+            assertEquals(410, e.httpStatus());
+            assertEquals(Failure.Request.PUBLISH_STATUS, e.failure().request());
+            assertHint(e, Hints.gone(oauthSettings(sim).build()));
         }
     }
 
@@ -115,20 +115,20 @@ class StoreAnswersTest {
     @Test
     void apiKey401WithTheJwtFallbackBodyPointsAtTheHeadersNotTheExpiry() throws Exception {
         sim.config().fault(Route.UPLOAD, Fault.status(401).body("application/json", EdgeApiSimulator.INVALID_AZURE_AD_JWT));
-        String m = upload(apiKeyClient(sim, reporter)).getMessage();
-        assertTrue(m.contains("message: Invalid Azure AD JWT"), m);
-        assertTrue(m.contains("did not take the request as API-key authentication"), m);
-        assertTrue(m.contains("X-ClientID"), m);
-        assertTrue(m.contains("client ID"), m);
-        assertFalse(m.contains("72 days"), m);
+        EdgeApiException e = upload(apiKeyClient(sim, reporter));
+        assertEquals(401, e.httpStatus());
+        assertTrue(e.failure().keyHeadersNotTaken(), e.failure().toString());
+        assertEquals("Invalid Azure AD JWT", e.failure().storeMessage());
+        assertHint(e, Hints.unauthorized(apiKeySettings(sim).build(), true));
     }
 
     @Test
     void apiKey401WithAnEmptyBodyIsTheKeyExpiry() throws Exception {
         sim.config().apiKey("rotated-away");
-        String m = upload(apiKeyClient(sim, reporter)).getMessage();
-        assertTrue(m.startsWith("The store answered HTTP 401 Unauthorized"), m);
-        assertTrue(m.contains("expire after 72 days"), m);
+        EdgeApiException e = upload(apiKeyClient(sim, reporter));
+        assertEquals(401, e.httpStatus());
+        assertFalse(e.failure().keyHeadersNotTaken());
+        assertHint(e, Hints.unauthorized(apiKeySettings(sim).build(), false));
     }
 
     @Test
@@ -136,11 +136,10 @@ class StoreAnswersTest {
         // two refusals: the first answer and the one after the token was fetched again
         sim.config().fault(Route.UPLOAD, Fault.status(401).body("application/json", EdgeApiSimulator.INVALID_JWT))
                 .fault(Route.UPLOAD, Fault.status(401).body("application/json", EdgeApiSimulator.INVALID_JWT));
-        String m = upload(oauthClient(sim, reporter)).getMessage();
-        assertTrue(m.contains("message: Invalid JWT."), m);
-        assertTrue(m.contains("client secret"), m);
-        assertTrue(m.contains("API v1 is retired"), m);
-        assertFalse(m.contains("72 days"), m);
+        EdgeApiException e = upload(oauthClient(sim, reporter));
+        assertEquals(401, e.httpStatus());
+        assertEquals("Invalid JWT.", e.failure().storeMessage());
+        assertHint(e, Hints.unauthorized(oauthSettings(sim).build(), false));
         assertEquals(2, sim.requests(Route.TOKEN).size(), "one token, and one more after the first 401");
     }
 
@@ -150,12 +149,14 @@ class StoreAnswersTest {
             assertEquals(null, client.credentialsRefusal(seconds(10)), "good credentials: the probe answers 404");
             sim.config().fault(Route.PUBLISH_STATUS,
                     Fault.status(401).body("application/json", EdgeApiSimulator.INVALID_AZURE_AD_JWT));
-            String headers = client.credentialsRefusal(seconds(10));
-            assertTrue(headers.contains("X-ClientID"), headers);
-            assertFalse(headers.contains("72 days"), headers);
+            EdgeAddonsClient.Refusal headers = client.credentialsCheck(seconds(10));
+            assertTrue(headers.failure.keyHeadersNotTaken());
+            assertEquals(Failure.Request.CREDENTIAL_CHECK, headers.failure.request());
+            assertEquals(Hints.unauthorized(apiKeySettings(sim).build(), true), headers.hint);
             sim.config().apiKey("rotated-away");
-            String expiry = client.credentialsRefusal(seconds(10));
-            assertTrue(expiry.contains("72 days"), expiry);
+            EdgeAddonsClient.Refusal expiry = client.credentialsCheck(seconds(10));
+            assertFalse(expiry.failure.keyHeadersNotTaken());
+            assertEquals(Hints.unauthorized(apiKeySettings(sim).build(), false), expiry.hint);
         }
     }
 
@@ -164,20 +165,21 @@ class StoreAnswersTest {
     @Test
     void html404IsServerTroubleNotTheProductId() throws Exception {
         sim.config().fault(Route.PUBLISH, Fault.status(404).body("text/html", HTML_404));
-        String m = publish(apiKeyClient(sim, reporter), "notes").getMessage();
-        assertTrue(m.contains("(an HTML page: 404 Web Site not found)"), m);
-        assertTrue(m.contains("not a wrong id"), m);
-        assertTrue(m.contains("Try again later"), m);
-        assertTrue(m.contains("Partner Center"), m);
-        assertFalse(m.contains("Check edge.productId"), m);
+        EdgeApiException e = publish(apiKeyClient(sim, reporter), "notes");
+        assertTrue(e.failure().htmlBody());
+        assertEquals(Failure.Request.PUBLISH, e.failure().request());
+        assertTrue(e.getMessage().contains("(an HTML page: 404 Web Site not found)"), e.getMessage());
+        assertHint(e, Hints.forHttpError(apiKeySettings(sim).build(), e.failure(), null));
     }
 
     @Test
     void json404IsTheProductId() throws Exception {
         sim.config().products("11111111-2222-3333-4444-555555555555");
-        String m = upload(apiKeyClient(sim, reporter)).getMessage();
-        assertTrue(m.contains("message: Product not found"), m);
-        assertTrue(m.contains("Check edge.productId"), m);
+        EdgeApiException e = upload(apiKeyClient(sim, reporter));
+        assertEquals(404, e.httpStatus());
+        assertFalse(e.failure().htmlBody());
+        assertEquals("Product not found", e.failure().storeMessage());
+        assertHint(e, Hints.forHttpError(apiKeySettings(sim).build(), e.failure(), null));
     }
 
     @Test
@@ -186,15 +188,15 @@ class StoreAnswersTest {
         try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             EdgeApiException e = assertThrows(EdgeApiException.class,
                     () -> client.status(OperationKind.UPLOAD, "0b2c4d6e-0000-4000-8000-000000000002", seconds(10)));
-            assertFalse(EdgeAddonsClient.isUnknownOperation(e), e.getMessage());
-            assertFalse(e.getMessage().contains("does not know operation"), e.getMessage());
+            assertFalse(e.failure().unknownOperation(), e.getMessage());
+            assertTrue(e.failure().htmlBody(), e.failure().toString());
+            assertEquals(Failure.Request.UPLOAD_STATUS, e.failure().request());
         }
         try (EdgeAddonsClient client = apiKeyClient(sim, reporter)) {
             EdgeApiException e = assertThrows(EdgeApiException.class,
                     () -> client.status(OperationKind.UPLOAD, "0b2c4d6e-0000-4000-8000-000000000002", seconds(10)));
-            assertTrue(EdgeAddonsClient.isUnknownOperation(e), e.getMessage());
-            assertTrue(e.getMessage().contains("does not know operation 0b2c4d6e-0000-4000-8000-000000000002"),
-                    e.getMessage());
+            assertTrue(e.failure().unknownOperation(), e.getMessage());
+            assertEquals("0b2c4d6e-0000-4000-8000-000000000002", e.failure().operationId());
         }
     }
 
@@ -204,20 +206,21 @@ class StoreAnswersTest {
     void publish400IsAboutTheNotesBodyAndSaysWhatWasSent() throws Exception {
         sim.config().fault(Route.PUBLISH, Fault.status(400));
         String notes = "Release notes ✓";
-        String m = publish(apiKeyClient(sim, reporter), notes).getMessage();
+        EdgeApiException e = publish(apiKeyClient(sim, reporter), notes);
         int bytes = notes.getBytes(StandardCharsets.UTF_8).length;
-        assertTrue(m.contains("certification notes (sent: " + bytes + " bytes, text/plain; charset=UTF-8)"), m);
-        assertTrue(m.contains("edge.notes or edge.notesFile"), m);
-        assertFalse(m.contains("edge.file"), m);
+        assertEquals(Failure.Request.PUBLISH, e.failure().request());
+        assertEquals(400, e.httpStatus());
+        assertHint(e, Hints.forHttpError(apiKeySettings(sim).build(), e.failure(),
+                bytes + " bytes, text/plain; charset=UTF-8"));
     }
 
     @Test
     void upload400IsAboutThePackage() throws Exception {
         sim.config().fault(Route.UPLOAD, Fault.status(400));
-        String m = upload(apiKeyClient(sim, reporter)).getMessage();
-        assertTrue(m.contains("refused the package upload (sent: 10000 bytes, application/zip)"), m);
-        assertTrue(m.contains("edge.file"), m);
-        assertFalse(m.contains("notes"), m);
+        EdgeApiException e = upload(apiKeyClient(sim, reporter));
+        assertEquals(Failure.Request.UPLOAD, e.failure().request());
+        assertEquals(400, e.httpStatus());
+        assertHint(e, Hints.forHttpError(apiKeySettings(sim).build(), e.failure(), "10000 bytes, application/zip"));
     }
 
     // ---- 5xx --------------------------------------------------------------------------------------------
@@ -225,10 +228,11 @@ class StoreAnswersTest {
     @Test
     void serverErrorsSayOutagesLastAndTheDraftIsKept() throws Exception {
         sim.config().failAlways(Route.UPLOAD, 500);
-        String m = upload(apiKeyClient(sim, reporter)).getMessage();
-        assertTrue(m.startsWith("The store answered HTTP 500 Internal Server Error"), m);
-        assertTrue(m.contains("weeks"), m);
-        assertTrue(m.contains("kept"), m);
+        EdgeApiException e = upload(apiKeyClient(sim, reporter));
+        assertEquals(500, e.httpStatus());
+        assertFalse(e.failure().mayHaveReachedStore(), "an upload may be repeated");
+        assertTrue(e.getMessage().startsWith("The store answered HTTP 500 Internal Server Error"), e.getMessage());
+        assertHint(e, Hints.forHttpError(apiKeySettings(sim).build(), e.failure(), null));
     }
 
     // ---- the token endpoint ------------------------------------------------------------------------------
@@ -244,7 +248,9 @@ class StoreAnswersTest {
         assertTrue(m.contains("(HTTP 401, invalid_client: AADSTS7000215: Invalid client secret provided"), m);
         assertFalse(m.contains("Trace ID"), m);
         assertFalse(m.contains("wrong-secret"), m);
-        assertTrue(m.contains("create an API key"), m);
+        assertTrue(e.fromTokenEndpoint());
+        assertEquals(401, e.httpStatus());
+        assertHint(e, Hints.tokenRefused(oauthSettings(sim).build()));
         assertEquals(Collections.singletonList(Route.TOKEN), routes(sim));
     }
 
@@ -255,13 +261,29 @@ class StoreAnswersTest {
         String m = e.getMessage();
         assertEquals(429, e.httpStatus());
         assertFalse(e.isUserActionable(), "throttling is not the user's to fix");
-        assertTrue(m.contains("answered HTTP 429 Too Many Requests (after 4 attempts)") && m.contains("throttling"), m);
-        assertFalse(m.contains("refused the client credentials") || m.contains("secrets expire"), m);
+        assertEquals(EdgeApiException.Kind.HTTP, e.kind(), "not AUTH: no refusal of the credentials");
+        assertTrue(e.fromTokenEndpoint());
+        assertTrue(m.contains("answered HTTP 429 Too Many Requests (after 4 attempts)"), m);
+        assertHint(e, Hints.tokenUnavailable(429));
 
         sim.config().clearFaults().failAlways(Route.TOKEN, 502);
-        m = upload(oauthClient(sim, reporter)).getMessage();
-        assertTrue(m.contains("HTTP 502 Bad Gateway") && m.contains("server-side problem"), m);
-        assertFalse(m.contains("refused the client credentials") || m.contains("secrets expire"), m);
+        e = upload(oauthClient(sim, reporter));
+        assertEquals(EdgeApiException.Kind.HTTP, e.kind());
+        assertEquals(502, e.httpStatus());
+        assertHint(e, Hints.tokenUnavailable(502));
+    }
+
+    @Test
+    void aForbiddenTokenRequestIsWordedAsWhatItIsNotAsARefusalOfTheCredentials() throws Exception {
+        sim.config().failAlways(Route.TOKEN, 403);
+        EdgeApiException e = upload(oauthClient(sim, reporter));
+        assertTrue(e.fromTokenEndpoint());
+        assertEquals(403, e.httpStatus());
+        assertEquals(EdgeApiException.Kind.AUTH, e.kind(), "still the user's to fix, and it ends a wait");
+        assertTrue(e.getMessage().contains("answered HTTP 403 Forbidden to the token request."), e.getMessage());
+        assertFalse(e.getMessage().contains("refused the client credentials"), e.getMessage());
+        assertHint(e, Hints.tokenForbidden(oauthSettings(sim).build()));
+        assertEquals(1, sim.requests(Route.TOKEN).size(), "a 403 is not repeated");
     }
 
     @Test
@@ -271,8 +293,9 @@ class StoreAnswersTest {
         String m = e.getMessage();
         assertEquals(EdgeApiException.Kind.MALFORMED, e.kind());
         assertTrue(m.contains("answered HTTP 200 with something that is not JSON (an HTML page)"), m);
-        assertFalse(m.contains("without an access_token"), m);
-        assertTrue(m.contains("Check edge.tokenUrl"), m);
+        assertTrue(e.failure().htmlBody());
+        assertTrue(e.fromTokenEndpoint());
+        assertHint(e, Hints.tokenUrlWrong(oauthSettings(sim).build()));
     }
 
     @Test

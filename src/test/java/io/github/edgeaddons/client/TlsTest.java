@@ -44,7 +44,7 @@ class TlsTest {
 
     @Test
     void anUntrustedCertificateIsRefusedWithAWayOut() throws Exception {
-        ClientSettings settings = ClientSettings.builder()
+        ClientSettings settings = ClientSettings.builder().resume(io.github.edgeaddons.maven.MavenVocabulary.commands())
                 .apiBaseUrl(URI.create("https://127.0.0.1:" + server.getAddress().getPort()))
                 .productId(EdgeApiSimulator.PRODUCT_ID)
                 .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY))

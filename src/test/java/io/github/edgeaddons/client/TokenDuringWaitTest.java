@@ -2,6 +2,7 @@ package io.github.edgeaddons.client;
 
 import static io.github.edgeaddons.client.ClientTestSupport.oauthSettings;
 import static io.github.edgeaddons.client.ClientTestSupport.statuses;
+import static io.github.edgeaddons.client.ClientTestSupport.assertHint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -104,6 +105,9 @@ class TokenDuringWaitTest {
         assertEquals(Integer.valueOf(200), token.get(token.size() - 1), token.toString());
         String w = reporter.warnings.stream().filter(x -> x.contains("Could not get a new access token")).findFirst().orElse("");
         assertTrue(w.contains("HTTP 429 Too Many Requests") && w.contains("the wait goes on"), reporter.warnings.toString());
+        // one warning for the streak: the token request is sent once per status request, not warned per retry
+        assertEquals(1, reporter.warnings.stream().filter(x -> x.contains("429")).count(), reporter.warnings.toString());
+        assertTrue(reporter.warnings.stream().noneMatch(x -> x.contains("trying again in")), reporter.warnings.toString());
         assertFalse(reporter.text().contains("refused the client credentials"), reporter.text());
         assertFalse(reporter.text().contains("The store answered HTTP 429 to the request to get an access token"),
                 "the token endpoint is not the store: " + reporter.text());
@@ -134,9 +138,10 @@ class TokenDuringWaitTest {
             EdgeApiException e = assertThrows(EdgeApiException.class,
                     () -> client.startPublish("", time.deadline(Duration.ofSeconds(10))));
             assertEquals(404, e.httpStatus());
+            assertTrue(e.fromTokenEndpoint());
+            assertFalse(e.failure().htmlBody());
             assertTrue(e.getMessage().contains("answered HTTP 404 Not Found to the token request"), e.getMessage());
-            assertTrue(e.getMessage().contains("Check edge.tokenUrl"), e.getMessage());
-            assertFalse(e.getMessage().contains("refused the client credentials"), e.getMessage());
+            assertHint(e, Hints.tokenUrlWrong(settings().build()));
         }
     }
 
@@ -146,7 +151,9 @@ class TokenDuringWaitTest {
                 () -> publishThenAwait(() -> sim.config().clientSecret("rotated-since")));
         assertEquals(EdgeApiException.Kind.AUTH, e.kind());
         assertEquals(401, e.httpStatus());
-        assertTrue(e.getMessage().contains("invalid_client"), e.getMessage());
+        assertTrue(e.fromTokenEndpoint());
+        assertTrue(e.getMessage().contains("invalid_client"), "the OAuth error: " + e.getMessage());
+        assertHint(e, Hints.tokenRefused(settings().build()));
         assertEquals(1, statuses(sim, Route.TOKEN).stream().filter(c -> c == 401).count(),
                 "one refusal ends it: " + statuses(sim, Route.TOKEN));
     }
@@ -193,7 +200,9 @@ class TokenDuringWaitTest {
                     () -> client.await(OperationKind.PUBLISH, op, time.deadline(TIMEOUT)));
         }
         assertEquals(EdgeApiException.Kind.NETWORK, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().contains("TLS handshake failed"), e.getMessage());
+        assertTrue(e.fromTokenEndpoint());
+        assertTrue(e.failure().cause() instanceof javax.net.ssl.SSLException, String.valueOf(e.failure().cause()));
+        assertHint(e, Hints.untrustedTls());
         assertTrue(reporter.warnings.stream().noneMatch(w -> w.contains("the wait goes on")), reporter.warnings.toString());
     }
 }

@@ -65,8 +65,8 @@ class NetworkSettingsWiringTest {
 
     static {
         GOAL_OWN.put("upload", new TreeSet<>(Arrays.asList("file", "classifier", "checkVersion", "ignoredChecks")));
-        GOAL_OWN.put("publish", new TreeSet<>(Arrays.asList("notes", "notesFile", "requireUpload")));
-        GOAL_OWN.put("await", new TreeSet<>(Arrays.asList("operationId")));
+        GOAL_OWN.put("publish", new TreeSet<>(Arrays.asList("notes", "notesFile", "requireUpload", "inReview")));
+        GOAL_OWN.put("await", new TreeSet<>(Arrays.asList("operationId", "inReview")));
         GOAL_OWN.put("status", new TreeSet<>(Arrays.asList("operationId")));
     }
 

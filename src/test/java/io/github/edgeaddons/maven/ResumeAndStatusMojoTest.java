@@ -27,6 +27,7 @@ import java.time.Duration;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import io.github.edgeaddons.client.EdgeApiException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class ResumeAndStatusMojoTest {
 
     /** An operation started by an earlier build. */
     private static String earlierPublish() throws Exception {
-        ClientSettings s = ClientSettings.builder()
+        ClientSettings s = ClientSettings.builder().resume(MavenVocabulary.commands())
                 .apiBaseUrl(URI.create(sim.baseUrl()))
                 .productId(EdgeApiSimulator.PRODUCT_ID)
                 .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY))
@@ -86,9 +87,10 @@ class ResumeAndStatusMojoTest {
     void awaitOfAnUnknownOperationSaysSo(AwaitMojo mojo) throws Exception {
         againstSimulator(mojo, sim, dir);
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
-        assertTrue(e.getMessage().contains("does not know operation 0b2c4d6e-0000-4000-8000-000000000000"),
-                e.getMessage());
+        io.github.edgeaddons.client.Failure f = ((EdgeApiException) e.getCause()).failure();
+        assertTrue(f.unknownOperation(), f.toString());
+        assertEquals(io.github.edgeaddons.client.Failure.Request.PUBLISH_STATUS, f.request());
+        assertEquals("0b2c4d6e-0000-4000-8000-000000000000", f.operationId());
     }
 
     @Test
@@ -113,7 +115,7 @@ class ResumeAndStatusMojoTest {
     @InjectMojo(goal = "status", pom = POM)
     @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
     void statusFallsBackToTheUploadOperation(StatusMojo mojo) throws Exception {
-        ClientSettings s = ClientSettings.builder()
+        ClientSettings s = ClientSettings.builder().resume(MavenVocabulary.commands())
                 .apiBaseUrl(URI.create(sim.baseUrl()))
                 .productId(EdgeApiSimulator.PRODUCT_ID)
                 .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, EdgeApiSimulator.API_KEY))
@@ -138,7 +140,7 @@ class ResumeAndStatusMojoTest {
     void statusWithoutAnOperationListsTheProducts(StatusMojo mojo) throws Exception {
         CapturingLog log = againstSimulator(mojo, sim, dir);
         mojo.execute();
-        log.assertContains("Products: [");
+        log.assertContains("Products (1):");
         log.assertContains(EdgeApiSimulator.PRODUCT_ID);
         assertEquals(1, sim.requests(Route.PRODUCTS).size());
     }
@@ -175,11 +177,26 @@ class ResumeAndStatusMojoTest {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
+        io.github.edgeaddons.client.Failure f = ((EdgeApiException) e.getCause()).failure();
+        assertEquals(io.github.edgeaddons.client.Failure.Request.CREDENTIAL_CHECK, f.request());
+        assertEquals(401, f.httpStatus());
+        assertFalse(f.keyHeadersNotTaken(), "an expired key, not the headers");
         assertTrue(e.getMessage().contains("refused the credentials of <server> 'edge-addons' in settings.xml"
                 + " (HTTP 401 Unauthorized)"), e.getMessage());
-        assertTrue(e.getMessage().contains("expire after 72 days"), e.getMessage());
         assertFalse(e.getMessage().contains("an-expired-key"), e.getMessage());
         assertEquals(1, sim.requests().size(), "the 401 is not retried");
+    }
+
+    @Test
+    @InjectMojo(goal = "publish", pom = POM)
+    @MojoParameter(name = "productId", value = EdgeApiSimulator.PRODUCT_ID)
+    @MojoParameter(name = "requireUpload", value = "false")
+    void aBarePublishSaysTheVerdictIsNotKnownAndPrintsTheAwaitCommand(PublishMojo mojo) throws Exception {
+        CapturingLog log = againstSimulator(mojo, sim, dir);
+        mojo.execute();
+        String op = sim.operations().get(0).id();
+        log.assertContains("The store has not said yet whether it created the submission");
+        log.assertContains(":await -Dedge.productId=" + EdgeApiSimulator.PRODUCT_ID + " -Dedge.operationId=" + op);
     }
 
     @Test
@@ -213,9 +230,11 @@ class ResumeAndStatusMojoTest {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
+        io.github.edgeaddons.client.Failure f = ((EdgeApiException) e.getCause()).failure();
+        assertEquals(io.github.edgeaddons.client.Failure.Request.CREDENTIAL_CHECK, f.request());
+        assertEquals(403, f.httpStatus());
+        assertEquals(EdgeApiException.Kind.AUTH, f.kind());
         assertTrue(e.getMessage().contains("(HTTP 403 Forbidden)"), e.getMessage());
-        assertFalse(e.getMessage().contains("401"), e.getMessage());
-        assertTrue(e.getMessage().contains("may not act on this product"), e.getMessage());
     }
 
     @Test

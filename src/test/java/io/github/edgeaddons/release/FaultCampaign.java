@@ -6,12 +6,15 @@ import io.github.edgeaddons.client.ClientTestSupport.RecordingReporter;
 import io.github.edgeaddons.client.ClientTestSupport.SimulatedTime;
 import io.github.edgeaddons.client.Credentials;
 import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.Failure;
+import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.client.OperationState;
 import io.github.edgeaddons.client.OperationStatus;
 import io.github.edgeaddons.client.PollPolicy;
 import io.github.edgeaddons.client.ResumeCommands;
 import io.github.edgeaddons.client.TokenCache;
 import io.github.edgeaddons.pkg.PackageInfo;
+import io.github.edgeaddons.maven.MavenVocabulary;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.FaultPlan;
 import io.github.edgeaddons.sim.Operation;
@@ -49,8 +52,11 @@ import java.util.regex.Pattern;
  *   <li>each goal ends by its {@code edge.timeout} plus {@link #MARGIN};
  *   <li>success is reported exactly when the store's operations Succeeded: a reported success or Failed
  *       matches the store, and a wait on an accepted operation ends only on its verdict or at the deadline;
- *   <li>every failure names its cause (HTTP status, errorCode, timeout, a lost connection, "may have reached
- *       the store") and, once the store accepted an upload or a publish, prints the command that resumes it;
+ *   <li>every failure names its cause among its {@link Failure facts} (HTTP status, errorCode, verdict,
+ *       timeout, a lost connection, "may have reached the store", which it also says); once the store accepted an
+ *       upload or a publish, a failure without a verdict prints the command that resumes the wait, and a verdict
+ *       (Failed, stopped) does not (a publish refused for a review in progress prints the command that publishes
+ *       the draft instead);
  *   <li>no secret (API key, client secret, access token) in the log, in a failure message or in result.json.
  * </ol>
  *
@@ -67,14 +73,13 @@ final class FaultCampaign implements AutoCloseable {
     /** How much earlier than its edge.timeout a goal may report the timeout (the abort is scheduled in whole ms). */
     static final Duration TIMEOUT_ROUNDING = Duration.ofMillis(10);
     /** Resume commands that repeat this build's arguments, so that a printed command is recognisable. */
-    static final ResumeCommands RESUME = new ResumeCommands("edge-addons",
+    static final ResumeCommands RESUME = MavenVocabulary.commands("edge-addons",
             Arrays.asList("-s", "ci/settings.xml", "-Prelease"));
 
     private static final String PID = EdgeApiSimulator.PRODUCT_ID;
     private static final Pattern TOKEN = Pattern.compile("sim-token-\\d+");
-    private static final Pattern CAUSE = Pattern.compile("HTTP \\d{3}|errorCode|edge\\.timeout|timed out"
-            + "|may have reached the store|closed the connection|response timeout|connection refused",
-            Pattern.CASE_INSENSITIVE);
+    /** The key phrase of a failure whose answer may have reached the store (the end-to-end guard of its words). */
+    private static final String MAY_HAVE_REACHED = "may have reached the store";
 
     /** How a run ended, for the figures. */
     enum Result {
@@ -342,8 +347,8 @@ final class FaultCampaign implements AutoCloseable {
         } catch (EdgeApiException e) {
             EdgeApiException x = e;
             if (sabotage == Sabotage.DROP_RESUME) {
-                x = new EdgeApiException(e.kind(), String.valueOf(e.getMessage()).replace("mvn edge-addons:", "mvn "),
-                        e.httpStatus(), e.operationId(), e.status(), e.getCause());
+                x = new EdgeApiException(e.failure(),
+                        String.valueOf(e.getMessage()).replace("mvn edge-addons:", "mvn "));
             }
             g.failure = x;
             step.failed(x);
@@ -458,10 +463,12 @@ final class FaultCampaign implements AutoCloseable {
             run.violation(4, failed.name + " failed with " + failed.failure);
         } else {
             EdgeApiException x = (EdgeApiException) failed.failure;
+            Failure facts = x.failure();
             String msg = String.valueOf(x.getMessage());
             boolean timeout = x.kind() == EdgeApiException.Kind.TIMEOUT;
-            if (!CAUSE.matcher(msg).find()) {
-                run.violation(4, failed.name + " failed without naming its cause: " + firstLine(msg));
+            if (!namesItsCause(facts)) {
+                run.violation(4, failed.name + " failed without a cause among its facts (" + facts + "): "
+                        + firstLine(msg));
             }
             String where = failed.name + " (" + failed.elapsed + " of edge.timeout " + failed.timeout + ")";
             if ("upload".equals(failed.name)) {
@@ -473,10 +480,11 @@ final class FaultCampaign implements AutoCloseable {
                 }
                 if (x.kind() == EdgeApiException.Kind.OPERATION_FAILED) {
                     run.result = Result.UPLOAD_FAILED;
-                    checkVerdict(run, "upload", byId(ops, x.operationId()), msg);
+                    checkVerdict(run, "upload", byId(ops, x.operationId()), facts, msg);
                 } else if (accepted == null) {
                     run.result = Result.UPLOAD_REFUSED;
                 } else {
+                    checkAccepted(run, "upload", accepted.id(), facts);
                     run.result = timeout ? Result.UPLOAD_TIMED_OUT : Result.UPLOAD_WAIT_ERROR;
                     if (!timeout) {
                         run.violation(3, "the wait for upload operation " + accepted.id() + " (store: "
@@ -488,7 +496,11 @@ final class FaultCampaign implements AutoCloseable {
                     }
                 }
             } else if ("publish".equals(failed.name)) {
-                boolean saysMaybe = msg.contains("may have reached the store");
+                boolean saysMaybe = facts.mayHaveReachedStore();
+                if (saysMaybe && !msg.contains(MAY_HAVE_REACHED)) {
+                    run.violation(4, "publish may have reached the store, but the failure does not say so: "
+                            + firstLine(msg));
+                }
                 run.result = saysMaybe ? Result.PUBLISH_MAY_HAVE_REACHED
                         : timeout ? Result.PUBLISH_TIMED_OUT : Result.PUBLISH_REFUSED;
                 Operation pub = publishes.isEmpty() ? null : publishes.get(0);
@@ -505,8 +517,9 @@ final class FaultCampaign implements AutoCloseable {
                 Operation pub = byId(ops, publishOp);
                 if (x.kind() == EdgeApiException.Kind.OPERATION_FAILED) {
                     run.result = Result.PUBLISH_FAILED;
-                    checkVerdict(run, "publish", byId(ops, x.operationId()), msg);
+                    checkVerdict(run, "publish", byId(ops, x.operationId()), facts, msg);
                 } else {
+                    checkAccepted(run, "publish", publishOp, facts);
                     run.result = timeout ? Result.AWAIT_TIMED_OUT : Result.AWAIT_ERROR;
                     if (!timeout) {
                         run.violation(3, "the wait for publish operation " + publishOp + " (store: " + state(pub)
@@ -546,12 +559,43 @@ final class FaultCampaign implements AutoCloseable {
         }
     }
 
-    private static void checkVerdict(Run run, String kind, Operation op, String msg) {
+    private static void checkVerdict(Run run, String kind, Operation op, Failure facts, String msg) {
         if (op == null || !op.terminal() || op.succeeded()) {
             run.violation(3, kind + " reported Failed, but the store's operation is " + state(op));
+        } else if (!facts.hasVerdict() || !facts.acceptedBefore()) {
+            run.violation(4, kind + " Failed without the facts of a verdict after acceptance: " + facts);
+        } else if (op.errorCode() != null && !op.errorCode().equals(facts.errorCode())) {
+            run.violation(4, kind + " Failed without errorCode " + op.errorCode() + " among its facts: " + facts);
         } else if (op.errorCode() != null && !msg.contains(op.errorCode())) {
             run.violation(4, kind + " Failed without naming errorCode " + op.errorCode() + ": " + firstLine(msg));
+        } else if (resumes(msg, op.id())) {
+            // a verdict is final: the command that waits again would only repeat it
+            run.violation(4, kind + " Failed (a verdict), yet the failure prints the command that waits on operation "
+                    + op.id() + " again: " + firstLine(msg));
+        } else if ("publish".equals(kind) && Hints.isReviewInProgress(op.errorCode())
+                && !msg.contains(RESUME.publishDraft(PID))) {
+            run.violation(4, "publish Failed for a review in progress without printing " + RESUME.publishDraft(PID)
+                    + ": " + firstLine(msg));
         }
+    }
+
+    /** A failure of the wait on an accepted operation: its facts name it, say it was accepted, and no verdict. */
+    private static void checkAccepted(Run run, String kind, String operationId, Failure facts) {
+        if (!facts.acceptedBefore() || facts.hasVerdict()
+                || !String.valueOf(operationId).equalsIgnoreCase(facts.operationId())) {
+            run.violation(4, "the " + kind + " failed after the store accepted operation " + operationId
+                    + ", but its facts say otherwise: " + facts);
+        }
+    }
+
+    /**
+     * Whether the facts name a cause: a status, the store's errorCode or verdict, a timeout, a network failure,
+     * an unreadable answer, or a publish that may have reached the store.
+     */
+    private static boolean namesItsCause(Failure f) {
+        return f.httpStatus() > 0 || f.errorCode() != null || f.hasVerdict() || f.mayHaveReachedStore()
+                || f.kind() == EdgeApiException.Kind.TIMEOUT || f.kind() == EdgeApiException.Kind.MALFORMED
+                || (f.kind() == EdgeApiException.Kind.NETWORK && f.cause() != null);
     }
 
     /** Whether the client learned this operation's id: it asked about it or named it. */

@@ -16,6 +16,9 @@ import io.github.edgeaddons.client.ClientSettings;
 import io.github.edgeaddons.client.ClientTestSupport.RecordingReporter;
 import io.github.edgeaddons.client.Credentials;
 import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.Failure;
+import io.github.edgeaddons.client.Hints;
+import io.github.edgeaddons.client.OperationKind;
 import io.github.edgeaddons.client.OperationState;
 import io.github.edgeaddons.client.OperationStatus;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
@@ -47,6 +50,16 @@ class ReleaseTest {
     @BeforeEach
     void setUp() {
         reporter = new RecordingReporter();
+    }
+
+    /** The settings of {@link #release()}, for the hint its failures carry. */
+    private ClientSettings settings() {
+        return apiKeySettings(sim).reporter(reporter).build();
+    }
+
+    /** The failure carries the hint chosen for its facts (the sentence itself is pinned in HintsTest). */
+    private static void assertHint(EdgeApiException e, String hint) {
+        assertTrue(e.getMessage().contains(hint), "expected the hint \"" + hint + "\" in: " + e.getMessage());
     }
 
     private Release release() {
@@ -108,7 +121,7 @@ class ReleaseTest {
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
         assertOperationFailed(e, "PackageInvalid", "The package could not be processed.",
                 "manifest.json: version is missing", "icons/128.png not found");
-        assertTrue(e.getMessage().contains("See the errors above"), e.getMessage());
+        assertHint(e, Hints.forErrorCode("PackageInvalid", OperationKind.UPLOAD, settings()));
     }
 
     @Test
@@ -118,7 +131,7 @@ class ReleaseTest {
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
         assertOperationFailed(e, "ModuleStateUnPublishable", "Submission can't be published.",
                 "Invalid module : Properties", "Invalid module : Store listing");
-        assertTrue(e.getMessage().contains("not in a publishable state"), e.getMessage());
+        assertHint(e, Hints.forErrorCode("ModuleStateUnPublishable", OperationKind.UPLOAD, settings()));
     }
 
     @Test
@@ -126,8 +139,9 @@ class ReleaseTest {
         sim.config().vocabulary(Vocabulary.LEGACY_2021).uploadOutcome(Outcome.failed(null, "Manifest missing"));
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
         assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
-        assertTrue(e.getMessage().contains("FAILED"), e.getMessage());
-        assertTrue(e.getMessage().contains("MANIFEST_FILE_MISSING: Manifest missing"), e.getMessage());
+        assertEquals(Failure.Verdict.FAILED, e.failure().verdict());
+        assertEquals("FAILED", e.status().rawStatus());
+        assertEquals(Arrays.asList("MANIFEST_FILE_MISSING: Manifest missing"), e.failure().errors());
     }
 
     @Test
@@ -137,9 +151,9 @@ class ReleaseTest {
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
         assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
         assertEquals(sim.operations().get(0).id(), e.operationId());
-        assertTrue(e.getMessage().contains(msg), e.getMessage());
-        assertTrue(e.getMessage().contains("errorCode none"), e.getMessage());
-        assertTrue(e.getMessage().contains("The store gave no reason"), e.getMessage());
+        assertEquals(msg, e.failure().storeMessage());
+        assertNull(e.failure().errorCode());
+        assertHint(e, Hints.forErrorCode(null, OperationKind.UPLOAD, settings()));
     }
 
     @Test
@@ -147,9 +161,9 @@ class ReleaseTest {
         sim.config().uploadOutcome(Outcome.genericFailure());
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
         assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
-        assertTrue(e.getMessage().contains(Outcome.GENERIC_FAILURE_MESSAGE), e.getMessage());
-        assertTrue(e.getMessage().contains("still in review"), e.getMessage());
-        assertTrue(e.getMessage().contains(sim.operations().get(0).id()), e.getMessage());
+        assertEquals(Outcome.GENERIC_FAILURE_MESSAGE, e.failure().storeMessage());
+        assertEquals(sim.operations().get(0).id(), e.failure().operationId());
+        assertHint(e, Hints.forErrorCode(null, OperationKind.UPLOAD, settings()));
     }
 
     @Test
@@ -160,8 +174,7 @@ class ReleaseTest {
         String op = release.publish("n");
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
         assertOperationFailed(e, "NoModulesUpdated", msg);
-        assertTrue(e.getMessage().contains("nothing to publish"), e.getMessage());
-        assertTrue(e.getMessage().contains("raise \"version\""), e.getMessage());
+        assertHint(e, Hints.forErrorCode("NoModulesUpdated", OperationKind.PUBLISH, settings()));
     }
 
     @Test
@@ -172,21 +185,45 @@ class ReleaseTest {
         String op = release.publish("n");
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
         assertOperationFailed(e, "InProgressSubmission", msg);
-        assertTrue(e.getMessage().contains("still in review"), e.getMessage());
-        assertTrue(e.getMessage().contains("-Dedge.requireUpload=false"), e.getMessage());
+        assertHint(e, Hints.forErrorCode("InProgressSubmission", OperationKind.PUBLISH, settings()));
+    }
+
+    @Test
+    void aReviewInProgressUnderSkipWarnsAndReturnsTheVerdict() throws Exception {
+        sim.config().publishOutcome(Outcome.failed("InProgressSubmission", "in progress submission"));
+        Release release = release();
+        String op = release.publish("n");
+        OperationStatus s = release.await(op, Release.InReview.SKIP);
+        assertEquals(OperationState.FAILED, s.state());
+        assertEquals("InProgressSubmission", s.errorCode());
+        assertEquals(1, reporter.warnings.size(), reporter.warnings.toString());
+        assertTrue(reporter.warnings.get(0).contains(settings().resume().publishDraft(EdgeApiSimulator.PRODUCT_ID)),
+                reporter.warnings.toString());
+    }
+
+    @Test
+    void skipLetsNoOtherFailurePass() throws Exception {
+        sim.config().publishOutcome(Outcome.failed("NoModulesUpdated", "nothing new"));
+        Release release = release();
+        String op = release.publish("n");
+        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op, Release.InReview.SKIP));
+        assertEquals("NoModulesUpdated", e.failure().errorCode());
+        assertTrue(reporter.warnings.isEmpty(), reporter.warnings.toString());
     }
 
     private static void assertOperationFailed(EdgeApiException e, String errorCode, String message,
             String... errors) {
         assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
-        String m = e.getMessage();
-        assertTrue(m.contains("errorCode " + errorCode), m);
-        assertTrue(m.contains("message: " + message), m);
-        for (String err : errors) {
-            assertTrue(m.contains("error: " + err), m);
-        }
+        Failure f = e.failure();
+        assertEquals(Failure.Verdict.FAILED, f.verdict());
+        assertTrue(f.acceptedBefore(), f.toString());
+        assertEquals(errorCode, f.errorCode());
+        assertEquals(message, f.storeMessage());
+        assertEquals(Arrays.asList(errors), f.errors());
         assertNotNull(e.operationId());
-        assertTrue(m.contains(e.operationId()), m);
+        // the store's own words reach the user
+        String m = e.getMessage();
+        assertTrue(m.contains("errorCode " + errorCode) && m.contains("message: " + message), m);
     }
 
     // ---- HTTP errors ----------------------------------------------------------------------------------------
@@ -198,9 +235,10 @@ class ReleaseTest {
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.upload(pkg(1000)));
         assertEquals(EdgeApiException.Kind.HTTP, e.kind());
         assertEquals(401, e.httpStatus());
-        assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
-        assertTrue(e.getMessage().contains("72 days"), e.getMessage());
-        assertTrue(e.getMessage().contains("'edge-test'"), e.getMessage());
+        assertEquals(Failure.Request.UPLOAD, e.failure().request());
+        assertFalse(e.failure().keyHeadersNotTaken());
+        assertHint(e, Hints.unauthorized(settings(), false));
+        assertTrue(e.getMessage().contains("'edge-test'"), "names the server: " + e.getMessage());
         assertFalse(e.getMessage().contains("expired-api-key-42"), e.getMessage());
         assertEquals(1, sim.requests().size(), "a 401 on an API key is not repeated");
     }
@@ -211,7 +249,9 @@ class ReleaseTest {
         Release release = new Release(apiKeySettings(sim).reporter(reporter).productId(other).timeout(TIMEOUT).build());
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.upload(pkg(1000)));
         assertEquals(404, e.httpStatus());
-        assertTrue(e.getMessage().contains("Partner Center") && e.getMessage().contains("GUID"), e.getMessage());
+        assertEquals(Failure.Request.UPLOAD, e.failure().request());
+        assertFalse(e.failure().htmlBody());
+        assertHint(e, Hints.forHttpError(settings(), e.failure(), null));
         assertTrue(e.getMessage().contains("Product not found"), "the server's message: " + e.getMessage());
         assertEquals(1, sim.requests().size());
         assertTrue(sim.requests().get(0).path().contains(other));
@@ -224,8 +264,8 @@ class ReleaseTest {
         PackageInfo p = new PackageInfo(empty, 0, "x", "1.0", 3, 0);
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(p));
         assertEquals(400, e.httpStatus());
-        assertTrue(e.getMessage().contains("HTTP 400"), e.getMessage());
-        assertTrue(e.getMessage().contains("must contain the package zip"), e.getMessage());
+        assertEquals(Failure.Request.UPLOAD, e.failure().request());
+        assertTrue(e.getMessage().contains("must contain the package zip"), "the server's message: " + e.getMessage());
         assertEquals(1, sim.requests(Route.UPLOAD).size(), "a 400 is not repeated");
         assertTrue(sim.operations().isEmpty());
     }
@@ -247,35 +287,49 @@ class ReleaseTest {
         String op = release.publish("");
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
         assertEquals(EdgeApiException.Kind.TIMEOUT, e.kind());
-        assertTrue(e.getMessage().contains("mvn edge-addons:await"), e.getMessage());
-        assertTrue(e.getMessage().contains("-Dedge.operationId=" + op), e.getMessage());
+        assertEquals(op, e.operationId());
+        assertTrue(e.failure().acceptedBefore());
+        assertTrue(e.getMessage().contains(settings().resume().await(EdgeApiSimulator.PRODUCT_ID, op)), e.getMessage());
     }
 
     // ---- after acceptance, every failure says so ----------------------------------------------------------
 
-    private static void assertSaysAcceptedAndHowToResume(EdgeApiException e, String kind, String op, String goal) {
-        String m = e.getMessage();
+    private void assertSaysAcceptedAndHowToResume(EdgeApiException e, String kind, String op, String goal) {
         assertEquals(op, e.operationId());
-        assertTrue(m.contains("The store had accepted the " + kind + " (operation " + op + ")"), m);
-        assertTrue(m.contains("mvn edge-addons:" + goal + " -Dedge.productId=" + EdgeApiSimulator.PRODUCT_ID
-                + " -Dedge.operationId=" + op), m);
+        assertTrue(e.failure().acceptedBefore(), e.failure().toString());
+        assertHint(e, Hints.afterAcceptance(e.failure(), OperationKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
+                settings()));
+        // the key phrase, end to end: the command as a user pastes it
+        assertTrue(e.getMessage().contains("mvn edge-addons:" + goal + " -Dedge.productId="
+                + EdgeApiSimulator.PRODUCT_ID + " -Dedge.operationId=" + op), e.getMessage());
+    }
+
+    /** A verdict after acceptance: its facts say so, and no advice to wait again, since that would repeat it. */
+    private static void assertVerdictWithoutResume(EdgeApiException e, String op, Failure.Verdict verdict) {
+        assertEquals(op, e.operationId());
+        assertEquals(verdict, e.failure().verdict());
+        assertTrue(e.failure().acceptedBefore(), e.failure().toString());
+        assertFalse(e.getMessage().contains("mvn edge-addons:await") || e.getMessage().contains("mvn edge-addons:status")
+                || e.getMessage().contains("The store had accepted"), e.getMessage());
     }
 
     @Test
-    void anUploadThatFailsAfterAcceptanceSaysSoAndPrintsTheStatusCommand() throws Exception {
+    void anUploadThatFailsAfterAcceptanceSaysWhatToFixNotToWait() throws Exception {
         sim.config().uploadOutcome(Outcome.genericFailure().afterPolls(0));
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
         assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
-        assertSaysAcceptedAndHowToResume(e, "upload", sim.operations().get(0).id(), "status");
+        assertVerdictWithoutResume(e, sim.operations().get(0).id(), Failure.Verdict.FAILED);
+        assertHint(e, Hints.forErrorCode(null, OperationKind.UPLOAD, settings()));
     }
 
     @Test
-    void aPublishThatFailsAfterAcceptanceSaysSoAndPrintsTheAwaitCommand() throws Exception {
+    void aPublishThatFailsAfterAcceptanceSaysWhatToDoNotToWait() throws Exception {
         sim.config().publishOutcome(Outcome.genericFailure());
         Release release = release();
         String op = release.publish("");
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
-        assertSaysAcceptedAndHowToResume(e, "publish", op, "await");
+        assertVerdictWithoutResume(e, op, Failure.Verdict.FAILED);
+        assertHint(e, Hints.forErrorCode(null, OperationKind.PUBLISH, settings()));
     }
 
     @Test
@@ -307,10 +361,10 @@ class ReleaseTest {
         String op = release.publish("");
         sim.config().fault(Route.PUBLISH_STATUS, io.github.edgeaddons.sim.Fault.unknownStatus("Cancelled"));
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
-        String m = e.getMessage();
-        assertTrue(m.contains("'Cancelled'") && m.contains("stopped without succeeding or failing"), m);
-        assertTrue(m.contains("will not finish by itself") && m.contains("-Dedge.requireUpload=false"), m);
-        assertSaysAcceptedAndHowToResume(e, "publish", op, "await");
+        assertEquals(Failure.Verdict.STOPPED, e.failure().verdict());
+        assertEquals("Cancelled", e.status().rawStatus());
+        assertHint(e, Hints.operationStopped(OperationKind.PUBLISH, settings()));
+        assertVerdictWithoutResume(e, op, Failure.Verdict.STOPPED);
         assertEquals(1, sim.requests(Route.PUBLISH_STATUS).size());
     }
 
@@ -343,10 +397,10 @@ class ReleaseTest {
         sim.config().fault(Route.PUBLISH, io.github.edgeaddons.sim.Fault.delay(Duration.ofSeconds(3)));
         Release release = new Release(apiKeySettings(sim).reporter(reporter).timeout(Duration.ofSeconds(1)).build());
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.publish("notes"));
-        String m = e.getMessage();
-        assertTrue(m.contains("may have reached the store") && m.contains("Partner Center"), m);
-        assertTrue(m.contains("-Dedge.requireUpload=false"), m);
-        assertFalse(m.endsWith("Raise edge.timeout if the store or the network is slow."), m);
+        assertEquals(EdgeApiException.Kind.TIMEOUT, e.kind());
+        assertEquals(Failure.Request.PUBLISH, e.failure().request());
+        assertTrue(e.failure().mayHaveReachedStore());
+        assertHint(e, Hints.publishMayHaveReachedTheStore(settings()));
         assertEquals(1, sim.requests(Route.PUBLISH).size(), "not repeated");
     }
 
@@ -361,8 +415,7 @@ class ReleaseTest {
         fault.run();
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.publish("notes", up.operationId));
         String m = e.getMessage();
-        assertTrue(m.contains("This build's upload succeeded (operation " + up.operationId + "), so the uploaded"
-                + " draft is in Partner Center"), m);
+        assertHint(e, Hints.afterUpload(e.failure(), up.operationId, settings()));
         assertEquals(1, m.split(java.util.regex.Pattern.quote(PUBLISH_DRAFT), -1).length - 1, "printed once: " + m);
         return e;
     }
@@ -393,7 +446,8 @@ class ReleaseTest {
     void aTokenEndpointThrottlingThePublishAfterTheUploadPrintsThePublishCommand() throws Exception {
         Release release = new Release(oauthSettings(sim).reporter(reporter).timeout(TIMEOUT).build());
         EdgeApiException e = publishFailureAfterUpload(release, () -> sim.config().failAlways(Route.TOKEN, 429));
-        assertTrue(e.getMessage().contains("token endpoint"), e.getMessage());
+        assertTrue(e.fromTokenEndpoint());
+        assertEquals(429, e.httpStatus());
         assertCommandOnItsOwnLine(e);
         assertEquals(0, sim.requests(Route.PUBLISH).size());
     }
@@ -401,7 +455,8 @@ class ReleaseTest {
     @Test
     void aPublishThatMayHaveReachedTheStoreAfterTheUploadPrintsTheCommandOnce() throws Exception {
         EdgeApiException e = publishFailureAfterUpload(release(), () -> sim.config().failAlways(Route.PUBLISH, 500));
-        assertTrue(e.getMessage().contains("may have reached the store"), e.getMessage());
+        assertTrue(e.failure().mayHaveReachedStore());
+        assertEquals(500, e.httpStatus());
         assertEquals(1, sim.requests(Route.PUBLISH).size(), "not repeated");
     }
 

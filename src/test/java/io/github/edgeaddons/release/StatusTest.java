@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.edgeaddons.client.ClientTestSupport.RecordingReporter;
 import io.github.edgeaddons.client.EdgeAddonsClient;
 import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.client.Failure;
+import io.github.edgeaddons.client.Hints;
 import io.github.edgeaddons.client.OperationKind;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Fault;
@@ -51,11 +53,15 @@ class StatusTest {
     void anOperationNeitherEndpointKnowsReportsBothLookups() {
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> status().operation(UNKNOWN));
         String m = e.getMessage();
-        assertTrue(m.startsWith("Neither the publish nor the upload endpoint knows operation " + UNKNOWN
-                + " of product " + EdgeApiSimulator.PRODUCT_ID), m);
-        assertTrue(m.contains("publish status: The store answered HTTP 404 Not Found to the publish status"), m);
-        assertTrue(m.contains("upload status: The store answered HTTP 404 Not Found to the upload status"), m);
-        assertTrue(m.contains("Check edge.operationId"), m);
+        // the cause once: one line, then what to check
+        assertEquals("Neither the publish nor the upload endpoint knows operation " + UNKNOWN + " of product "
+                + EdgeApiSimulator.PRODUCT_ID + " (both answered HTTP 404; the store: Operation not found).",
+                m.split("\\R")[0]);
+        assertEquals(2, m.split("\\R").length, m);
+        assertEquals(1, m.split(UNKNOWN, -1).length - 1, "the id once: " + m);
+        assertTrue(m.contains(Hints.unknownToBothEndpoints(apiKeySettings(sim).build())), m);
+        assertTrue(e.failure().unknownOperation(), e.failure().toString());
+        assertEquals(Failure.Request.UPLOAD_STATUS, e.failure().request());
         assertEquals(404, e.httpStatus());
         assertTrue(e.isUserActionable());
         assertEquals(Arrays.asList(Route.PUBLISH_STATUS, Route.UPLOAD_STATUS), routes(sim));
@@ -75,6 +81,26 @@ class StatusTest {
         assertEquals("Succeeded", r.status.rawStatus());
         assertTrue(reporter.infos.contains("Upload operation " + op + ": Succeeded"), reporter.infos.toString());
         assertTrue(reporter.infos.contains("  message: Successfully updated package"), reporter.infos.toString());
+        // what comes next: the draft holds it, and the command that publishes it
+        assertTrue(reporter.infos.contains(Hints.uploadInDraft(apiKeySettings(sim).build())), reporter.infos.toString());
+    }
+
+    @Test
+    void theProductsArePrintedAsATable() throws Exception {
+        String json = status().products();
+        assertTrue(json.startsWith("["), json);
+        assertEquals("Products (1):", reporter.infos.get(0));
+        assertTrue(reporter.infos.get(1).matches("\\s+id\\s+status\\s+last updated\\s+name"), reporter.infos.get(1));
+        assertTrue(reporter.infos.get(2).matches("\\s+" + EdgeApiSimulator.PRODUCT_ID
+                + "\\s+Published\\s+\\S+\\s+Simulated extension 1"), reporter.infos.get(2));
+        assertEquals(3, reporter.infos.size(), reporter.infos.toString());
+    }
+
+    @Test
+    void aProductListOfAnotherShapeIsPrintedAsAnswered() {
+        assertEquals(null, Status.productTable("{\"value\":[]}"));
+        assertEquals(null, Status.productTable("not json"));
+        assertEquals(Arrays.asList("Products (0):", "  id  status  last updated  name"), Status.productTable("[]"));
     }
 
     @Test
@@ -82,7 +108,9 @@ class StatusTest {
         sim.config().fault(Route.PUBLISH_STATUS, Fault.status(404).body("text/html",
                 "<html><head><title>404 Web Site not found</title></head></html>"));
         EdgeApiException e = assertThrows(EdgeApiException.class, () -> status().operation(UNKNOWN));
-        assertTrue(e.getMessage().contains("not a wrong id"), e.getMessage());
+        assertTrue(e.failure().htmlBody());
+        assertFalse(e.failure().unknownOperation());
+        assertEquals(Failure.Request.PUBLISH_STATUS, e.failure().request());
         assertFalse(e.getMessage().startsWith("Neither"), e.getMessage());
         assertEquals(Collections.singletonList(Route.PUBLISH_STATUS), routes(sim), "no second lookup");
     }
