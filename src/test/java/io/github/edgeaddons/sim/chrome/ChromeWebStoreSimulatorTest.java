@@ -20,6 +20,7 @@ import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.SimJson;
 import io.github.edgeaddons.sim.Simulator;
 import io.github.edgeaddons.sim.Fault;
+import io.github.edgeaddons.sim.FaultPlan;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,6 +44,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -656,6 +658,34 @@ class ChromeWebStoreSimulatorTest {
         assertEquals("1.1.0", sim.store().submitted().crxVersion());
         assertEquals(3, sim.requests(ChromeRoute.PUBLISH).size());
         assertNotNull(sim.requests(ChromeRoute.PUBLISH).get(2).bodyText());
+    }
+
+    @Test
+    void everyCampaignFaultKindThatAppliesToAStatusPollIsAnsweredAsItsFault() throws Exception {
+        String token = token();
+        Random rnd = new Random(18);
+        int injected = 0;
+        for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
+            if (!ChromeFaults.appliesTo(kind, ChromeRoute.FETCH_STATUS) || kind == FaultPlan.Kind.SLOW
+                    || kind == FaultPlan.Kind.CLOSED) {
+                continue; // SLOW only delays; a closed GET is retried by the JDK client (see the POST above)
+            }
+            Fault f = ChromeFaults.of(kind, rnd, Duration.ofMillis(1));
+            sim.fault(ChromeRoute.FETCH_STATUS, f);
+            HttpResponse<String> r = call("fetchStatus", token, null);
+            assertEquals(f.statusCode(), r.statusCode(), kind.name());
+            if (f.kind() == Fault.Kind.STATUS || kind == FaultPlan.Kind.HTML_200) {
+                assertEquals(f.body() == null ? "" : f.body(), r.body(), kind.name());
+            } else {
+                assertFalse(r.body().contains("\"publishedItemRevisionStatus\""), kind.name()); // not the real status
+            }
+            injected++;
+        }
+        assertEquals(FaultPlan.Kind.values().length - 3, injected,
+                "every kind but SLOW, CLOSED and TOKEN_EXPIRY was injected on a status poll");
+        assertFalse(ChromeFaults.appliesTo(FaultPlan.Kind.MALFORMED, ChromeRoute.PUBLISH));
+        assertTrue(ChromeFaults.appliesTo(FaultPlan.Kind.CLOSED, ChromeRoute.SET_DEPLOY_PERCENTAGE));
+        assertEquals(200, call("fetchStatus", token, null).statusCode(), "the queue is used up");
     }
 
     /** A clock a test moves by hand. */
