@@ -741,8 +741,7 @@ public final class ChromeStore {
         if (skipReview && reviewRequired) {
             return invalidArgument("skip_review", "This item requires a review: it cannot skip it.");
         }
-        int pct = percentage != null ? percentage
-                : it.published != null ? it.published.deployPercentage : 100;
+        int pct = percentage != null ? percentage : 100; // the dashboard's saved value is not simulated
         it.submitted = new Revision("PENDING_REVIEW", it.draftVersion, pct, staged);
         if (skipReview || reviewPolls == 0) {
             verdict(it);

@@ -451,7 +451,33 @@ class ChromeWebStoreSimulatorTest {
         assertNull(sim.store().draftVersion());
     }
 
+    @Test
+    void aProcessedUploadCanEndFailedLeavingTheDraftAsItWas() throws Exception {
+        sim.store().processingPolls(1).asyncUploadFails(true);
+        String token = token();
+        assertEquals("IN_PROGRESS", json(upload(token, zip("1.1.0"), "application/zip")).get("uploadState"));
+        assertEquals("IN_PROGRESS", json(call("fetchStatus", token, null)).get("lastAsyncUploadState"));
+        assertEquals("FAILED", json(call("fetchStatus", token, null)).get("lastAsyncUploadState"));
+        assertNull(sim.store().draftVersion());
+        HttpResponse<String> pub = call("publish", token, "{}");
+        assertEquals(400, pub.statusCode(), "nothing new to publish");
+        assertEquals("FAILED_PRECONDITION", errorStatus(pub));
+    }
+
     // ------------------------------------------------------------------ publish, review, rollout
+
+    @Test
+    void aRejectedSubmissionReadsRejectedAndThePublishedRevisionStays() throws Exception {
+        String token = token();
+        assertEquals(200, upload(token, zip("1.1.0"), "application/zip").statusCode());
+        assertEquals(200, call("publish", token, "{\"deployInfos\":[{\"deployPercentage\":20}]}").statusCode());
+        assertEquals(20, sim.store().submitted().deployPercentage());
+        sim.store().reject();
+        Map<String, Object> status = json(call("fetchStatus", token, null));
+        assertEquals("REJECTED", map(status.get("submittedItemRevisionStatus")).get("state"));
+        assertEquals("1.0.0", channel(status, "publishedItemRevisionStatus").get("crxVersion"));
+        assertThrows(IllegalStateException.class, () -> sim.store().approve(), "nothing pending review");
+    }
 
     @Test
     void anItemInReviewRefusesUploadAndPublishUntilItsSubmissionIsCancelled() throws Exception {
