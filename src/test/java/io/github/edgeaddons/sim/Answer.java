@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * What the simulated store answers to one request, before any HTTP is written: a status, headers, a content
- * type and a body, or no answer at all (the connection closed). {@link SimulatedStore} decides it;
- * {@link EdgeApiSimulator} writes it. Immutable.
+ * type and a body, or no answer at all (the connection closed). A store decides it (Edge's
+ * {@link SimulatedStore}, the Chrome Web Store's {@code chrome.ChromeStore}); {@link SimHttp#write} writes it.
+ * Immutable.
  */
-final class Answer {
+public final class Answer {
     private static final String JSON = "application/json; charset=utf-8";
 
     private final int status;
@@ -25,51 +26,73 @@ final class Answer {
     }
 
     /** This status, {@code Content-Length: 0}, no content type. */
-    static Answer empty(int status) {
+    public static Answer empty(int status) {
         return new Answer(status, Collections.emptyMap(), null, null);
     }
 
     /** This status with a JSON body. */
-    static Answer json(int status, String json) {
+    public static Answer json(int status, String json) {
         return new Answer(status, Collections.emptyMap(), JSON, json);
     }
 
     /** This status with a body of this content type (either may be null). */
-    static Answer of(int status, String contentType, String body) {
+    public static Answer of(int status, String contentType, String body) {
         return new Answer(status, Collections.emptyMap(), contentType, body);
     }
 
     /** No answer: the connection is closed once the request is read. */
-    static Answer closeConnection() {
+    public static Answer closeConnection() {
         return new Answer(-1, Collections.emptyMap(), null, null);
     }
 
+    /**
+     * The answer a {@link Fault.Kind#STATUS} fault stands for (its status, headers, {@code Retry-After} and body)
+     * or a {@link Fault.Kind#CLOSE_CONNECTION} one; the other kinds have store-specific bodies.
+     */
+    public static Answer of(Fault fault) {
+        switch (fault.kind()) {
+            case CLOSE_CONNECTION:
+                return closeConnection();
+            case STATUS:
+                Answer a = of(fault.statusCode(), fault.body() == null ? null : fault.contentType(), fault.body());
+                for (Map.Entry<String, String> h : fault.headers().entrySet()) {
+                    a = a.header(h.getKey(), h.getValue());
+                }
+                if (fault.retryAfter() != null) {
+                    a = a.header("Retry-After", fault.retryAfter());
+                }
+                return a;
+            default:
+                throw new IllegalArgumentException("no store-neutral answer for " + fault);
+        }
+    }
+
     /** The same answer with one more header (kept in order). */
-    Answer header(String name, String value) {
+    public Answer header(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
         return new Answer(status, Collections.unmodifiableMap(h), contentType, body);
     }
 
-    boolean closesConnection() {
+    public boolean closesConnection() {
         return status < 0;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    Map<String, String> headers() {
+    public Map<String, String> headers() {
         return headers;
     }
 
     /** Null: no {@code Content-Type} header. */
-    String contentType() {
+    public String contentType() {
         return contentType;
     }
 
     /** Null or empty: no body. */
-    String body() {
+    public String body() {
         return body;
     }
 }

@@ -4,18 +4,13 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +18,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -67,15 +61,10 @@ public final class EdgeApiSimulator implements AutoCloseable {
 
     static final String ZERO_GUID = "00000000-0000-0000-0000-000000000000";
     private static final int TEXT_LIMIT = 64 * 1024;
-    private static final String MASK = "***";
+    private static final String MASK = SimHttp.MASK;
     private static final Pattern FORM_SECRET = Pattern.compile("(^|&)(client_secret=)[^&]*");
     static {
-        // The JDK server writes an answer's headers and body separately; with Nagle's algorithm on (its
-        // default), the body waits for the client's delayed ACK, about 40 ms per answer on Linux loopback. A
-        // real server does not stall so. Read once, when the first HttpServer is made; an explicit value wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        SimHttp.init(); // Nagle off before the first HttpServer
     }
 
     private final Config config = new Config();
@@ -270,14 +259,7 @@ public final class EdgeApiSimulator implements AutoCloseable {
             dispatch(ex);
         } catch (Throwable t) {
             // Best effort: if headers were not sent yet, answer 500; otherwise the close below drops the connection.
-            try {
-                byte[] b = ("simulator error: " + t).getBytes(StandardCharsets.UTF_8);
-                ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-                ex.sendResponseHeaders(500, b.length);
-                ex.getResponseBody().write(b);
-            } catch (IOException | RuntimeException ignored) {
-                // connection gone or answer already started
-            }
+            SimHttp.answerSimulatorError(ex, t);
         } finally {
             ex.close();
             if (logRequests && !ex.getRequestURI().getPath().startsWith("/_sim/")) {
@@ -321,8 +303,9 @@ public final class EdgeApiSimulator implements AutoCloseable {
             Files.createDirectories(dir);
             saveTo = dir.resolve(String.format("upload-%04d.zip", fileCounter.incrementAndGet()));
         }
-        Body body = readBody(ex.getRequestBody(), !SimulatedStore.isZip(contentType), saveTo);
-        String text = body.text == null ? null : new String(body.text, StandardCharsets.UTF_8);
+        SimHttp.Body body = SimHttp.readBody(ex.getRequestBody(), SimulatedStore.isZip(contentType) ? 0 : TEXT_LIMIT,
+                saveTo);
+        String text = body.text();
         String recorded = text;
         if (recorded != null) {
             if (match.route == Route.TOKEN) {
@@ -330,7 +313,7 @@ public final class EdgeApiSimulator implements AutoCloseable {
             }
             recorded = maskLiterals(recorded);
         }
-        rec.body(body.size, body.sha256, recorded, saveTo);
+        rec.body(body.size(), body.sha256(), recorded, saveTo);
 
         Answer answer;
         if (fault != null && fault.kind() != Fault.Kind.DELAY) {
@@ -339,34 +322,10 @@ public final class EdgeApiSimulator implements AutoCloseable {
             if (fault != null) {
                 Thread.sleep(fault.delayDuration().toMillis());
             }
-            answer = store.answer(new SimulatedStore.Request(method, path, match, h::getFirst, body.size, text,
+            answer = store.answer(new SimulatedStore.Request(method, path, match, h::getFirst, body.size(), text,
                     rec.savedFile()), rec);
         }
-        write(ex, rec, answer);
-    }
-
-    private static void write(HttpExchange ex, RecordedRequest rec, Answer answer) throws IOException {
-        if (answer.closesConnection()) {
-            rec.status(-1);
-            ex.close(); // no response headers sent yet: the server drops the TCP connection
-            return;
-        }
-        for (Map.Entry<String, String> e : answer.headers().entrySet()) {
-            ex.getResponseHeaders().set(e.getKey(), e.getValue());
-        }
-        if (answer.contentType() != null) {
-            ex.getResponseHeaders().set("Content-Type", answer.contentType());
-        }
-        byte[] b = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
-        rec.status(answer.status());
-        if (b.length == 0) {
-            ex.sendResponseHeaders(answer.status(), -1); // Content-Length: 0 (except 204/304)
-            return;
-        }
-        ex.sendResponseHeaders(answer.status(), b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
+        SimHttp.write(ex, rec, answer);
     }
 
     // ------------------------------------------------------------------ control endpoints (CLI)
@@ -426,88 +385,15 @@ public final class EdgeApiSimulator implements AutoCloseable {
     // ------------------------------------------------------------------ helpers
 
     private Map<String, List<String>> maskHeaders(Headers h) {
-        Map<String, List<String>> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Map.Entry<String, List<String>> e : h.entrySet()) {
-            List<String> values = new ArrayList<>();
-            for (String v : e.getValue()) {
-                if ("Authorization".equalsIgnoreCase(e.getKey()) || "Proxy-Authorization".equalsIgnoreCase(e.getKey())) {
-                    String t = v.trim();
-                    int sp = t.indexOf(' ');
-                    values.add(sp < 0 ? MASK : t.substring(0, sp) + " " + MASK);
-                } else {
-                    values.add(maskLiterals(v));
-                }
-            }
-            out.put(e.getKey(), Collections.unmodifiableList(values));
-        }
-        return out;
+        return SimHttp.maskHeaders(h, this::maskLiterals);
     }
 
     private String maskLiterals(String s) {
-        if (s == null) {
-            return null;
-        }
-        String out = s;
-        for (String secret : new String[] {config.apiKey(), config.clientSecret(), API_KEY, CLIENT_SECRET}) {
-            if (secret != null && secret.length() >= 4) { // a shorter "secret" would mask ordinary text
-                out = out.replace(secret, MASK);
-            }
-        }
-        return out;
-    }
-
-    private static final class Body {
-        long size;
-        String sha256;
-        byte[] text; // the bytes when size <= TEXT_LIMIT and text was wanted, else null
-    }
-
-    /** Stream the body: size and SHA-256 on the fly, at most 64 KiB kept in memory, optional copy to a file. */
-    private static Body readBody(InputStream in, boolean keepText, Path saveTo) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        ByteArrayOutputStream text = keepText ? new ByteArrayOutputStream() : null;
-        byte[] buf = new byte[64 * 1024];
-        long size = 0;
-        OutputStream file = saveTo == null ? null : Files.newOutputStream(saveTo);
-        try {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                sha.update(buf, 0, n);
-                size += n;
-                if (file != null) {
-                    file.write(buf, 0, n);
-                }
-                if (text != null) {
-                    if (size <= TEXT_LIMIT) {
-                        text.write(buf, 0, n);
-                    } else {
-                        text = null;
-                    }
-                }
-            }
-        } finally {
-            if (file != null) {
-                file.close();
-            }
-        }
-        Body b = new Body();
-        b.size = size;
-        b.sha256 = hex(sha.digest());
-        b.text = text == null ? null : text.toByteArray();
-        return b;
+        return SimHttp.maskLiterals(s, config.apiKey(), config.clientSecret(), API_KEY, CLIENT_SECRET);
     }
 
     static String hex(byte[] bytes) {
-        StringBuilder sb = new StringBuilder(bytes.length * 2);
-        for (byte x : bytes) {
-            sb.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
-        }
-        return sb.toString();
+        return SimHttp.hex(bytes);
     }
 
     // ------------------------------------------------------------------ command line

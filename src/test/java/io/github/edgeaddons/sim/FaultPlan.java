@@ -234,7 +234,11 @@ public final class FaultPlan implements FaultSource {
         return o.after(Duration.ofMillis(s * (500L + rnd.nextInt(1000))));
     }
 
-    private static Fault fault(Kind k, Random rnd, Duration slow) {
+    /**
+     * The fault of kind {@code k} as a plan draws it ({@code slow}: the delay of {@link Kind#SLOW}); also what
+     * another store's simulator answers for the kinds it has no shape of its own for.
+     */
+    public static Fault fault(Kind k, Random rnd, Duration slow) {
         switch (k) {
             case THROTTLED:
                 return Fault.status(429);

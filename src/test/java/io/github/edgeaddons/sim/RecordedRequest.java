@@ -19,6 +19,7 @@ public final class RecordedRequest {
 
     private final long sequence;
     private final Route route;
+    private final String routeName;
     private final String method;
     private final String path;
     private final String query;
@@ -36,9 +37,24 @@ public final class RecordedRequest {
 
     RecordedRequest(long sequence, Route route, String method, String path, String query,
             Map<String, List<String>> maskedHeaders, Instant receivedAt, java.time.Clock clock) {
+        this(sequence, route, route.name(), method, path, query, maskedHeaders, receivedAt, clock);
+    }
+
+    /**
+     * A request to another store's simulator (e.g. the Chrome Web Store's): its route by name only, {@link #route()}
+     * null. For simulators' servers, not for tests.
+     */
+    public RecordedRequest(long sequence, String routeName, String method, String path, String query,
+            Map<String, List<String>> maskedHeaders, Instant receivedAt, java.time.Clock clock) {
+        this(sequence, null, routeName, method, path, query, maskedHeaders, receivedAt, clock);
+    }
+
+    private RecordedRequest(long sequence, Route route, String routeName, String method, String path, String query,
+            Map<String, List<String>> maskedHeaders, Instant receivedAt, java.time.Clock clock) {
         this.clock = clock;
         this.sequence = sequence;
         this.route = route;
+        this.routeName = routeName;
         this.method = method;
         this.path = path;
         this.query = query;
@@ -46,19 +62,22 @@ public final class RecordedRequest {
         this.receivedAt = receivedAt;
     }
 
-    void body(long size, String sha256, String text, Path file) {
+    /** Filled in by the simulator's server once the body is read (not for tests). */
+    public void body(long size, String sha256, String text, Path file) {
         this.bodySize = size;
         this.bodySha256 = sha256;
         this.bodyText = text;
         this.savedFile = file;
     }
 
-    void status(int code) {
+    /** Filled in by the simulator's server with the answer (not for tests). */
+    public void status(int code) {
         this.status = code;
         this.answeredAt = clock.instant();
     }
 
-    void authValid(boolean valid) {
+    /** Filled in by the simulator's server once the credential is checked (not for tests). */
+    public void authValid(boolean valid) {
         this.authValid = valid;
     }
 
@@ -67,8 +86,14 @@ public final class RecordedRequest {
         return sequence;
     }
 
+    /** The Edge route; null for a request to another store's simulator (see {@link #routeName()}). */
     public Route route() {
         return route;
+    }
+
+    /** The route's name, for any store: an Edge {@link Route}'s or e.g. a Chrome route's ({@code FETCH_STATUS}). */
+    public String routeName() {
+        return routeName;
     }
 
     public String method() {
@@ -139,7 +164,7 @@ public final class RecordedRequest {
 
     @Override
     public String toString() {
-        return "#" + sequence + " " + method + " " + path + " (" + route + ") -> " + status
+        return "#" + sequence + " " + method + " " + path + " (" + routeName + ") -> " + status
                 + ", body " + bodySize + " bytes";
     }
 }

@@ -421,17 +421,8 @@ final class SimulatedStore {
         String opId = match.operationId != null ? match.operationId : UUID.randomUUID().toString();
         switch (fault.kind()) {
             case CLOSE_CONNECTION:
-                return Answer.closeConnection();
             case STATUS:
-                Answer a = Answer.of(fault.statusCode(), fault.body() == null ? null : fault.contentType(),
-                        fault.body());
-                for (Map.Entry<String, String> h : fault.headers().entrySet()) {
-                    a = a.header(h.getKey(), h.getValue());
-                }
-                if (fault.retryAfter() != null) {
-                    a = a.header("Retry-After", fault.retryAfter());
-                }
-                return a;
+                return Answer.of(fault);
             case MALFORMED_BODY:
                 return Answer.json(200, "{\"status\": ");
             case EMPTY_BODY:

@@ -225,7 +225,8 @@ public final class SimulatorCli {
         return end + ", " + when;
     }
 
-    private static void writePort(Path portFile, int port) throws IOException {
+    /** Write the port to {@code portFile} atomically (a script polling for the file never reads half of it). */
+    public static void writePort(Path portFile, int port) throws IOException {
         Path abs = portFile.toAbsolutePath();
         if (abs.getParent() != null) {
             Files.createDirectories(abs.getParent());

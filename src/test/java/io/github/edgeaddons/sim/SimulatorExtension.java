@@ -1,5 +1,7 @@
 package io.github.edgeaddons.sim;
 
+import io.github.edgeaddons.sim.chrome.ChromeWebStoreSimulator;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * before the class's own {@code @BeforeAll} methods and put into its static {@link Simulator} field;
  * before each test (ahead of the class's own {@code @BeforeEach} methods) its records, operations,
  * faults and tokens are cleared and its configuration restored to the defaults, so tests pass in any
- * order; closed after the class's own {@code @AfterAll} methods.
+ * order; closed after the class's own {@code @AfterAll} methods. The field may also be a
+ * {@link ChromeWebStoreSimulator}: it is started, {@link ChromeWebStoreSimulator#reset() reset} and closed the
+ * same way.
  *
  * <p>Registered by the {@link Simulator} annotation itself: a test class names neither this class nor
  * {@code @ExtendWith}.
@@ -27,7 +31,8 @@ public final class SimulatorExtension implements BeforeAllCallback, BeforeEachCa
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Field field = simulatorField(context.getRequiredTestClass());
-        EdgeApiSimulator sim = new EdgeApiSimulator().start();
+        AutoCloseable sim = field.getType() == ChromeWebStoreSimulator.class ? new ChromeWebStoreSimulator().start()
+                : new EdgeApiSimulator().start();
         try {
             field.set(null, sim);
         } catch (IllegalAccessException | RuntimeException e) {
@@ -39,31 +44,36 @@ public final class SimulatorExtension implements BeforeAllCallback, BeforeEachCa
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        EdgeApiSimulator sim = simulator(context);
-        sim.reset();
-        sim.config().restoreDefaults();
+        AutoCloseable sim = simulator(context);
+        if (sim instanceof ChromeWebStoreSimulator) {
+            ((ChromeWebStoreSimulator) sim).reset();
+            return;
+        }
+        EdgeApiSimulator edge = (EdgeApiSimulator) sim;
+        edge.reset();
+        edge.config().restoreDefaults();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        EdgeApiSimulator sim = context.getStore(NAMESPACE)
-                .remove(context.getRequiredTestClass(), EdgeApiSimulator.class);
+        AutoCloseable sim = context.getStore(NAMESPACE)
+                .remove(context.getRequiredTestClass(), AutoCloseable.class);
         if (sim != null) {
             sim.close();
         }
         simulatorField(context.getRequiredTestClass()).set(null, null);
     }
 
-    private static EdgeApiSimulator simulator(ExtensionContext context) {
-        EdgeApiSimulator sim = context.getStore(NAMESPACE)
-                .get(context.getRequiredTestClass(), EdgeApiSimulator.class);
+    private static AutoCloseable simulator(ExtensionContext context) {
+        AutoCloseable sim = context.getStore(NAMESPACE)
+                .get(context.getRequiredTestClass(), AutoCloseable.class);
         if (sim == null) {
             throw new ExtensionConfigurationException("no simulator started for " + context.getRequiredTestClass());
         }
         return sim;
     }
 
-    /** The class's one static, non-final {@code @Simulator EdgeApiSimulator} field, made accessible. */
+    /** The class's one static, non-final {@code @Simulator} field (of either simulator), made accessible. */
     private static Field simulatorField(Class<?> testClass) {
         List<Field> found = new ArrayList<>();
         for (Field f : testClass.getDeclaredFields()) {
@@ -77,9 +87,10 @@ public final class SimulatorExtension implements BeforeAllCallback, BeforeEachCa
         }
         Field f = found.get(0);
         int mod = f.getModifiers();
-        if (!Modifier.isStatic(mod) || Modifier.isFinal(mod) || f.getType() != EdgeApiSimulator.class) {
+        if (!Modifier.isStatic(mod) || Modifier.isFinal(mod)
+                || (f.getType() != EdgeApiSimulator.class && f.getType() != ChromeWebStoreSimulator.class)) {
             throw new ExtensionConfigurationException("@Simulator " + testClass.getName() + "." + f.getName()
-                    + " must be a static, non-final EdgeApiSimulator field");
+                    + " must be a static, non-final EdgeApiSimulator or ChromeWebStoreSimulator field");
         }
         f.setAccessible(true);
         return f;
