@@ -36,16 +36,18 @@ import org.apache.maven.project.MavenProjectHelper;
  * line and column before anything is written).
  *
  * <p>A Firefox zip: when the extension folder holds {@code manifest.firefox.json} (or
- * {@code firefox.manifestOverlay} names another file), a second zip {@code ${finalName}-firefox.zip} is written
- * beside the main one and attached with classifier {@code firefox}: the same files, with the overlay merged into
- * manifest.json (objects merged key by key, arrays and values replaced, {@code null} removes a key). The overlay
- * itself is in no zip. It is reproducible like the main zip, gets the version from the POM, and is checked
- * against the Firefox Add-ons rules (the main zip against Edge's).
+ * {@code firefox.manifestOverlay} names another file), a second zip, named like the main one with
+ * {@code -firefox} before {@code .zip}, is written beside it and attached with classifier {@code firefox}: the
+ * same files, with the overlay merged into manifest.json (objects merged key by key, arrays and values
+ * replaced, {@code null} removes a key). The overlay itself is in no zip. It is reproducible like the main zip,
+ * gets the version from the POM, and is checked against the Firefox Add-ons rules (the main zip against
+ * Edge's).
  *
- * <p>A sources zip for Firefox's reviewers: with {@code firefox.sources} {@code true}, the project folder's files
- * (without the build directory, VCS folders, Maven's default excludes, node_modules and secret files such as
- * {@code .env}, each secret left out named in a warning) are zipped into {@code ${finalName}-firefox-sources.zip};
- * with a path, that file is taken as it is. Either is attached with classifier {@code firefox-sources}.
+ * <p>A sources zip for Firefox's reviewers: with {@code firefox.sources} {@code true}, the project folder's
+ * files (without the build directory, VCS folders, Maven's default excludes, node_modules and secret files
+ * such as {@code .env}, each secret left out named in a warning) are zipped into a zip named like the main one
+ * with {@code -firefox-sources}; with a path, that file is taken as it is. Either is attached with classifier
+ * {@code firefox-sources}.
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class PackageMojo extends AbstractEdgeMojo {
@@ -111,7 +113,10 @@ public class PackageMojo extends AbstractEdgeMojo {
     @Parameter(property = "firefox.sources")
     protected String firefoxSources;
 
-    /** Ant-style patterns of the project files to put in the sources zip, relative to the project folder. Default: every file. */
+    /**
+     * Ant-style patterns of the project files to put in the sources zip, relative to the project folder.
+     * Default: every file.
+     */
     @Parameter(property = "firefox.sourcesIncludes")
     protected String[] firefoxSourcesIncludes;
 
