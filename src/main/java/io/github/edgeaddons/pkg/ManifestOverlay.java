@@ -32,6 +32,10 @@ public final class ManifestOverlay {
     public static String apply(String manifest, String manifestName, String overlay, String overlayName)
             throws InvalidPackageException {
         JsonObject base = parse(manifestName, manifest);
+        if (overlay.replace("\uFEFF", "").trim().isEmpty()) {
+            throw new InvalidPackageException(overlayName + " is empty. It must hold a JSON object merged into"
+                    + " manifest.json, e.g. {\"browser_specific_settings\": {\"gecko\": {\"id\": \"my-extension@example.com\"}}}.");
+        }
         JsonObject over = parse(overlayName, overlay);
         return PRETTY.toJson(merge(base, over)) + "\n";
     }

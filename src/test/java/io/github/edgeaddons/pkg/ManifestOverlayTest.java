@@ -59,5 +59,9 @@ class ManifestOverlayTest {
         InvalidPackageException syntax = assertThrows(InvalidPackageException.class, () -> ManifestOverlay.apply(
                 "{\"name\": \"x\"}", "manifest.json", "{\"a\": }", "o.json"));
         assertTrue(syntax.getMessage().startsWith("o.json is not valid JSON"), syntax.getMessage());
+        InvalidPackageException empty = assertThrows(InvalidPackageException.class, () -> ManifestOverlay.apply(
+                "{\"name\": \"x\"}", "manifest.json", " \n", "o.json"));
+        assertTrue(empty.getMessage().startsWith("o.json is empty. It must hold a JSON object merged into manifest.json"),
+                empty.getMessage());
     }
 }
