@@ -7,6 +7,7 @@ import io.github.edgeaddons.pkg.PackageValidator;
 import io.github.edgeaddons.pkg.checks.CheckReport;
 import io.github.edgeaddons.pkg.checks.Finding;
 import io.github.edgeaddons.pkg.checks.Rule;
+import io.github.edgeaddons.pkg.checks.Store;
 import io.github.edgeaddons.release.VersionCheck;
 import java.io.File;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public abstract class AbstractPackageMojo extends AbstractEdgeMojo {
             throws ConfigException, InvalidPackageException {
         Set<Rule> ignored = Rule.parseCodes(ignoredChecks, IGNORED_CHECKS);
         File zip = ArtifactLocator.locate(project, file, classifier);
-        PackageInfo pkg = checkRules(zip.toPath(), ignored, session, log);
+        PackageInfo pkg = checkRules(zip.toPath(), Store.EDGE, ignored, session, log);
         if (checkVersion) {
             if (forRelease) {
                 VersionCheck.check(project.getVersion(), pkg);
@@ -73,21 +74,23 @@ public abstract class AbstractPackageMojo extends AbstractEdgeMojo {
     }
 
     /**
-     * Runs the local package checks (the basics and every package rule, against Edge's rules) and logs the
-     * warnings and the silenced rules; errors fail with the whole report. A zip already reported in this build
+     * Runs the local package checks (the basics and every package rule, against the given store's rules: Edge's
+     * for the main zip, Firefox's for the Firefox zip) and logs the warnings and the silenced rules, then a line
+     * naming the zip and the store; errors fail with the whole report (which names both too). A zip already reported in this build
      * (unchanged since {@code package} checked it) gets one line instead of its warnings again.
      */
-    static PackageInfo checkRules(Path zip, Set<Rule> ignored, MavenSession session, Log log)
+    static PackageInfo checkRules(Path zip, Store store, Set<Rule> ignored, MavenSession session, Log log)
             throws InvalidPackageException {
-        PackageInfo pkg = new PackageValidator().ignoring(ignored).validate(zip);
+        PackageInfo pkg = new PackageValidator().store(store).ignoring(ignored).validate(zip);
         CheckReport report = pkg.report();
         if (report.warnings().isEmpty() && report.silenced().isEmpty()) {
             return pkg;
         }
         File f = zip.toFile();
-        String key = "checks " + f.getAbsolutePath() + " " + f.length() + " " + f.lastModified() + " " + report.summary();
+        String key = "checks " + store + " " + f.getAbsolutePath() + " " + f.length() + " " + f.lastModified() + " " + report.summary();
         if (!BuildState.firstInBuild(session, key)) {
-            log.info("Package checks of " + zip.getFileName() + ": " + report.summary() + ", as reported above.");
+            log.info("Package checks of " + zip.getFileName() + " (" + store.title() + " rules): " + report.summary()
+                    + ", as reported above.");
             return pkg;
         }
         for (Finding w : report.warnings()) {
@@ -96,7 +99,7 @@ public abstract class AbstractPackageMojo extends AbstractEdgeMojo {
         for (String line : report.silencedLines(IGNORED_CHECKS)) {
             log.info(line);
         }
-        log.info("Package checks of " + zip.getFileName() + ": " + report.summary() + ".");
+        log.info("Package checks of " + zip.getFileName() + " (" + store.title() + " rules): " + report.summary() + ".");
         return pkg;
     }
 }

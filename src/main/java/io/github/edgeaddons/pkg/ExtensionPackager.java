@@ -19,9 +19,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -87,6 +89,9 @@ public final class ExtensionPackager {
     private Instant fixedTime;
     private boolean allowExternalLinks;
     private String allowExternalLinksSetting = "edge.allowExternalLinks";
+    private Path overlay;
+    private String overlayName;
+    private final Set<Path> leftOut = new HashSet<>();
 
     /**
      * @param folder the extension folder
@@ -127,6 +132,23 @@ public final class ExtensionPackager {
     }
 
     /**
+     * Merges this overlay into the zipped manifest.json ({@link ManifestOverlay}); null: none.
+     *
+     * @param name how to name it in messages (its path and the setting)
+     */
+    public ExtensionPackager manifestOverlay(Path file, String name) {
+        overlay = file;
+        overlayName = name;
+        return this;
+    }
+
+    /** Never packs this file of the folder (a store's manifest overlay), whatever the patterns say. */
+    public ExtensionPackager leaveOut(Path file) {
+        leftOut.add(file.toAbsolutePath().normalize());
+        return this;
+    }
+
+    /**
      * Writes {@code zip}, using {@code workDirectory} for the rewritten manifest.json.
      *
      * @param mavenVersion the project version; manifest.json gets its store form
@@ -157,6 +179,14 @@ public final class ExtensionPackager {
         Path manifest = workDirectory.resolve(MANIFEST);
         Files.createDirectories(workDirectory);
         String text = new String(Files.readAllBytes(source), StandardCharsets.UTF_8);
+        if (overlay != null) {
+            if (!Files.isRegularFile(overlay)) {
+                throw new ConfigException("The manifest overlay " + overlayName + " does not exist. Create it (a JSON"
+                        + " object merged into manifest.json), or point the setting at the file.");
+            }
+            text = ManifestOverlay.apply(text, source.toString(),
+                    new String(Files.readAllBytes(overlay), StandardCharsets.UTF_8), overlayName);
+        }
         Files.write(manifest, ManifestVersion.write(text, version, mavenVersion).getBytes(StandardCharsets.UTF_8));
 
         Files.createDirectories(zip.toAbsolutePath().getParent());
@@ -256,6 +286,9 @@ public final class ExtensionPackager {
                             return FileVisitResult.CONTINUE;
                         }
                         String entry = entryName(file);
+                        if (leftOut.contains(file.toAbsolutePath().normalize())) {
+                            return FileVisitResult.CONTINUE;
+                        }
                         if (attrs.isSymbolicLink()) { // FOLLOW_LINKS hands over the link itself when it leads nowhere
                             c.refused.put(entry, "-> " + Files.readSymbolicLink(file) + " points to nothing");
                             return FileVisitResult.CONTINUE;
@@ -333,7 +366,7 @@ public final class ExtensionPackager {
     }
 
     /** Patterns as DirectoryScanner reads them: either separator, and a trailing one meaning everything under. */
-    private static List<String> normalized(List<String> patterns) {
+    static List<String> normalized(List<String> patterns) {
         List<String> out = new ArrayList<>();
         for (String p : patterns) {
             String t = p.trim();

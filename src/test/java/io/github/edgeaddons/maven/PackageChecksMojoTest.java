@@ -113,13 +113,13 @@ class PackageChecksMojoTest {
         log.assertContains("[WARN] manifest.json:6: warning KEY_FIELD: \"key\" is set;");
         log.assertContains("[INFO] Check MISSING_FILE is silenced by ignoredChecks (edge.ignoredChecks) (1 finding not"
                 + " reported).");
-        log.assertContains("[INFO] Package checks of ext.zip: 0 errors, 1 warning, 1 silenced.");
+        log.assertContains("[INFO] Package checks of ext.zip (Edge Add-ons rules): 0 errors, 1 warning, 1 silenced.");
         log.assertContains("is valid");
 
         // the same zip checked again in this build (package, then validate): one line, not the warnings again
         CapturingLog again = captureLog(mojo);
         mojo.execute();
-        again.assertContains("[INFO] Package checks of ext.zip: 0 errors, 1 warning, 1 silenced, as reported above.");
+        again.assertContains("[INFO] Package checks of ext.zip (Edge Add-ons rules): 0 errors, 1 warning, 1 silenced, as reported above.");
         again.assertNotContains("KEY_FIELD");
     }
 }

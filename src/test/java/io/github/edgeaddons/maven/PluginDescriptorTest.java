@@ -87,6 +87,10 @@ class PluginDescriptorTest {
         }
         assertParameter("validate", "checkVersion", "edge.checkVersion", "true");
         assertParameter("package", "extensionDirectory", "edge.extensionDirectory", "${project.basedir}/src/main/extension");
+        assertParameter("package", "firefoxManifestOverlay", "firefox.manifestOverlay", null);
+        assertParameter("package", "firefoxSources", "firefox.sources", null);
+        assertParameter("package", "firefoxSourcesIncludes", "firefox.sourcesIncludes", null);
+        assertParameter("package", "firefoxSourcesExcludes", "firefox.sourcesExcludes", null);
         assertEquals("package", goal("package").getPhase());
     }
 

@@ -616,49 +616,68 @@ public final class PackageChecks {
                 if (dot > 0 && ARCHIVES.contains(ext)) {
                     report(Rule.NESTED_ARCHIVE, name, 0);
                 }
-                String secret = secretByName(lower, ext);
-                if (secret == null && (KEY_CANDIDATES.contains(ext) || dot < 0)) {
-                    secret = secretByContent(name);
-                }
+                String secret = secretFile(name, content.size(name), content::head);
                 if (secret != null) {
                     report(Rule.SECRET_FILE, name, 0, secret);
                 }
             }
         }
+    }
 
-        String secretByName(String lowerBase, String ext) {
-            String named = SECRET_NAMES.get(lowerBase);
-            if (named != null) {
-                return named;
-            }
-            if (lowerBase.startsWith(".env.") && !ENV_TEMPLATES.contains(lowerBase)) {
-                return "an environment file, " + lowerBase;
-            }
-            return SECRET_EXTENSIONS.get(ext);
+    /**
+     * What makes a file a secret (SECRET_FILE's rule, also used to keep secrets out of the Firefox sources zip):
+     * its name ({@code .env}, {@code .npmrc}, {@code id_rsa}, a {@code .pem} or key store...) or, for a small
+     * file without an extension or with one such as {@code .key} or {@code .txt}, a private key's header in its
+     * first bytes.
+     *
+     * @param path the file's path with {@code /} separators (only its last part counts)
+     * @param size its size in bytes, or -1 when unknown
+     * @param reader reads its first bytes (a failure to read counts as not a secret)
+     * @return what the secret is, for a message ("an environment file, .env"), or null
+     */
+    public static String secretFile(String path, long size, PackageContent.Reader reader) {
+        String base = path.substring(path.lastIndexOf('/') + 1);
+        String lower = base.toLowerCase(Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        String ext = dot < 0 ? "" : lower.substring(dot + 1);
+        String secret = secretByName(lower, ext);
+        if (secret == null && (KEY_CANDIDATES.contains(ext) || dot < 0)) {
+            secret = secretByContent(path, size, reader);
         }
+        return secret;
+    }
 
-        String secretByContent(String name) {
-            long size = content.size(name);
-            if (size == 0 || size > KEY_CANDIDATE_MAX_SIZE) {
-                return null;
-            }
-            byte[] head;
-            try {
-                head = content.head(name, 200);
-            } catch (IOException e) {
-                return null;
-            }
-            String text = new String(head, StandardCharsets.ISO_8859_1);
-            int begin = text.indexOf("-----BEGIN ");
-            if (begin >= 0) {
-                int end = text.indexOf("-----", begin + 11);
-                String label = end < 0 ? "" : text.substring(begin + 11, end);
-                if (label.endsWith("PRIVATE KEY") || label.endsWith("PRIVATE KEY BLOCK")) {
-                    return "it holds a private key: -----BEGIN " + label + "-----";
-                }
-            }
+    private static String secretByName(String lowerBase, String ext) {
+        String named = SECRET_NAMES.get(lowerBase);
+        if (named != null) {
+            return named;
+        }
+        if (lowerBase.startsWith(".env.") && !ENV_TEMPLATES.contains(lowerBase)) {
+            return "an environment file, " + lowerBase;
+        }
+        return SECRET_EXTENSIONS.get(ext);
+    }
+
+    private static String secretByContent(String name, long size, PackageContent.Reader reader) {
+        if (size == 0 || size > KEY_CANDIDATE_MAX_SIZE) {
             return null;
         }
+        byte[] head;
+        try {
+            head = reader.read(name, 200);
+        } catch (IOException e) {
+            return null;
+        }
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        int begin = text.indexOf("-----BEGIN ");
+        if (begin >= 0) {
+            int end = text.indexOf("-----", begin + 11);
+            String label = end < 0 ? "" : text.substring(begin + 11, end);
+            if (label.endsWith("PRIVATE KEY") || label.endsWith("PRIVATE KEY BLOCK")) {
+                return "it holds a private key: -----BEGIN " + label + "-----";
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------------------- JSON helpers
