@@ -21,7 +21,7 @@ public final class AmoSimulatorCli {
             "  --port N                   listen on this port (default 0: a free one)",
             "  --port-file FILE           write the port to FILE once listening",
             "  --existing-version VERSION the add-on already has this listed version (repeatable)",
-            "  --existing-unlisted VERSION the add-on already has this unlisted version (repeatable)",
+            "  --existing-unlisted VER    the add-on already has this unlisted version (repeatable)",
             "  --no-license               the add-on has no version and no license yet",
             "  --invalid-package          the next upload fails validation with two errors",
             "  --processing-polls N       an upload answers processed:false to N polls (default 2)",
