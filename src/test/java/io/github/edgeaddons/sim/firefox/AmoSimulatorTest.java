@@ -628,4 +628,37 @@ class AmoSimulatorTest {
         assertEquals(503, get("/api/v5/addons/upload/" + uuid + "/").statusCode());
         assertEquals(Arrays.asList(FirefoxRoute.UPLOAD, FirefoxRoute.UPLOAD_STATUS), asked);
     }
+
+    @Test
+    void everyCampaignKindGetsAnAnswerOnEveryRouteItAppliesTo() throws Exception {
+        HttpClient quick = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        int sent = 0;
+        for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
+            for (FirefoxRoute route : new FirefoxRoute[] {FirefoxRoute.UPLOAD, FirefoxRoute.UPLOAD_STATUS,
+                    FirefoxRoute.CREATE_VERSION, FirefoxRoute.VERSION, FirefoxRoute.PATCH_VERSION}) {
+                if (kind == FaultPlan.Kind.TOKEN_EXPIRY || !FirefoxFaults.appliesTo(kind, route)) {
+                    continue;
+                }
+                sim.fault(route, FirefoxFaults.of(kind, new Random(kind.ordinal()), Duration.ofMillis(50)));
+                HttpRequest.Builder b = api(route == FirefoxRoute.UPLOAD ? "/api/v5/addons/upload/"
+                        : route == FirefoxRoute.UPLOAD_STATUS ? "/api/v5/addons/upload/0123/"
+                        : route == FirefoxRoute.CREATE_VERSION ? versionsPath(ADDON_SLUG)
+                        : versionsPath(ADDON_SLUG) + "v1.0.0/").header("Authorization", "JWT " + jwt());
+                if (route == FirefoxRoute.UPLOAD || route == FirefoxRoute.CREATE_VERSION) {
+                    b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+                } else if (route == FirefoxRoute.PATCH_VERSION) {
+                    b.header("Content-Type", "application/json").method("PATCH",
+                            HttpRequest.BodyPublishers.ofString("{}"));
+                }
+                sent++;
+                try {
+                    HttpResponse<String> r = quick.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                    assertFalse(r.body().startsWith("simulator error"), kind + " on " + route + ": " + r.body());
+                } catch (IOException closed) {
+                    assertEquals(FaultPlan.Kind.CLOSED, kind, kind + " on " + route + ": " + closed);
+                }
+            }
+        }
+        assertTrue(sent > 30, "kinds sent: " + sent);
+    }
 }
