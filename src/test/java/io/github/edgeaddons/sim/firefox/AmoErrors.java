@@ -33,6 +33,7 @@ public final class AmoErrors {
             "Unsupported file type, please upload a supported file (.crx, .xpi, .zip).";
     public static final String NOT_A_FILE = "The submitted data was not a file. Check the encoding type on the form.";
     public static final String REQUIRED = "This field is required.";
+    public static final String NOT_AUTHOR = "You do not have permission to perform this action.";
     private static final String HTML = "text/html; charset=utf-8";
 
     private AmoErrors() {
@@ -56,6 +57,12 @@ public final class AmoErrors {
     /** "Version N already exists.", the duplicate's message. */
     public static String versionExists(String version) {
         return "Version " + version + " already exists.";
+    }
+
+    /** The refusal of an upload whose manifest names another add-on's id. */
+    public static String guidMismatch(String manifestId, String addonId) {
+        return "The add-on ID in your manifest.json (" + manifestId + ") does not match the ID of your add-on on AMO ("
+                + addonId + ")";
     }
 
     /** "Request was throttled. Expected available in N seconds." */

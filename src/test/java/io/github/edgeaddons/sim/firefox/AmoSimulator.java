@@ -63,6 +63,10 @@ public final class AmoSimulator implements AutoCloseable {
     public static final String EMAIL_ADDON_GUID = "sim-addon@example.com";
     public static final String EMAIL_ADDON_SLUG = "sim-email-addon";
     public static final long EMAIL_ADDON_ID = 2_100_002L;
+    /** An add-on whose authors the key's user is not among: readable, any write 403. */
+    public static final String FOREIGN_ADDON_GUID = "someone-else@example.org";
+    public static final String FOREIGN_ADDON_SLUG = "someone-elses-addon";
+    public static final long FOREIGN_ADDON_ID = 2_000_001L;
 
     /** Bodies up to this size are kept in memory (an upload's zip is read from them). */
     private static final int BODY_LIMIT = 64 * 1024 * 1024;

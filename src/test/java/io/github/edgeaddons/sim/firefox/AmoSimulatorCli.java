@@ -20,6 +20,7 @@ public final class AmoSimulatorCli {
             "usage: java -cp target/test-classes io.github.edgeaddons.sim.firefox.AmoSimulatorCli [options]",
             "  --port N                   listen on this port (default 0: a free one)",
             "  --port-file FILE           write the port to FILE once listening",
+            "  --addon GUID[=SLUG]        one more add-on of the key's user, with no version yet (repeatable)",
             "  --existing-version VERSION the add-on already has this listed version (repeatable)",
             "  --existing-unlisted VER    the add-on already has this unlisted version (repeatable)",
             "  --no-license               the add-on has no version and no license yet",
@@ -32,7 +33,7 @@ public final class AmoSimulatorCli {
             "  --log-requests             print one line per request answered",
             "  --help                     print this");
 
-    private static final Set<String> WITH_VALUE = new HashSet<>(Arrays.asList("--port", "--port-file",
+    private static final Set<String> WITH_VALUE = new HashSet<>(Arrays.asList("--port", "--port-file", "--addon",
             "--existing-version", "--existing-unlisted", "--processing-polls", "--approval-polls", "--signing-polls",
             "--throttle"));
 
@@ -126,6 +127,20 @@ public final class AmoSimulatorCli {
                 case "--port-file":
                     p.portFile = path(a, v);
                     break;
+                case "--addon":
+                    String[] g = v.split("=", 2);
+                    String slug = g.length == 2 ? g[1] : g[0].replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "")
+                            .toLowerCase(java.util.Locale.ROOT);
+                    if (!g[0].matches("\\{[0-9a-fA-F-]{36}\\}|[^{}@\\s]*@[^{}@\\s]+") || slug.isEmpty()) {
+                        throw new UsageException("--addon takes a gecko id ({uuid} or name@domain), optionally =SLUG: "
+                                + v);
+                    }
+                    try {
+                        s.addAddon(g[0], slug, false);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--addon " + v + ": " + e.getMessage());
+                    }
+                    break;
                 case "--existing-version":
                     s.existingVersion(version(a, v), AmoStore.LISTED);
                     break;
@@ -164,13 +179,21 @@ public final class AmoSimulatorCli {
                 + "  JWT key:              issuer " + AmoSimulator.JWT_ISSUER + ", secret " + AmoSimulator.JWT_SECRET + nl
                 + "  add-ons:              " + AmoSimulator.ADDON_GUID + " (slug " + AmoSimulator.ADDON_SLUG + ", id "
                 + AmoSimulator.ADDON_ID + "), " + AmoSimulator.EMAIL_ADDON_GUID + " (slug "
-                + AmoSimulator.EMAIL_ADDON_SLUG + ", id " + AmoSimulator.EMAIL_ADDON_ID + ")" + nl
+                + AmoSimulator.EMAIL_ADDON_SLUG + ", id " + AmoSimulator.EMAIL_ADDON_ID + ")" + added(s) + nl
                 + "  versions:             " + (s.versions().isEmpty() ? "none, no license" : versions(s)) + nl
                 + "  uploads:              " + (s.processingPolls() == 0 ? "validated at once"
                         : "processed:false for " + s.processingPolls() + " polls") + nl
                 + "  review:               listed " + (s.approvalPolls() < 0 ? "never approved"
                         : "approved after " + s.approvalPolls() + " reads")
                 + ", unlisted signed after " + s.signingPolls() + " reads";
+    }
+
+    private static String added(AmoStore s) {
+        StringBuilder b = new StringBuilder();
+        for (String a : s.addedAddons()) {
+            b.append(", ").append(a);
+        }
+        return b.toString();
     }
 
     private static String versions(AmoStore s) {

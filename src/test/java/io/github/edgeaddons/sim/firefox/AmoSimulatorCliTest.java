@@ -45,6 +45,11 @@ class AmoSimulatorCliTest {
         assertEquals(4, s.approvalPolls());
         assertEquals(5, s.signingPolls());
         assertEquals(tmp.resolve("port"), p.portFile);
+        AmoStore added = AmoSimulatorCli.parse(new String[] {"--addon", "my-ext@example.net", "--addon",
+                "{0b6f2c1e-3a4d-4e5f-8a9b-0c1d2e3f4a5b}=braced"}).simulator.store();
+        assertEquals(Arrays.asList("my-ext@example.net (slug my-ext-example-net, id 2100003)",
+                "{0b6f2c1e-3a4d-4e5f-8a9b-0c1d2e3f4a5b} (slug braced, id 2100004)"), added.addedAddons());
+        assertTrue(added.versions("my-ext@example.net").isEmpty());
         AmoStore none = AmoSimulatorCli.parse(new String[] {"--no-license"}).simulator.store();
         assertTrue(none.versions().isEmpty());
         assertFalse(none.hasLicense());
@@ -78,7 +83,8 @@ class AmoSimulatorCliTest {
     @Test
     void wrongOptionsAreUsageErrors() {
         for (String[] args : new String[][] {{"--bogus"}, {"--port"}, {"--port", "70000"}, {"--existing-version", "one"},
-                {"--processing-polls", "-1"}, {"--throttle", "3"}, {"--throttle", "a:b"}, {"positional"}}) {
+                {"--processing-polls", "-1"}, {"--throttle", "3"}, {"--throttle", "a:b"}, {"--addon", "my-ext"}, {"--addon", "{my-ext@example.net}"},
+                {"--addon", AmoSimulator.ADDON_GUID}, {"positional"}}) {
             assertThrows(AmoSimulatorCli.UsageException.class, () -> AmoSimulatorCli.parse(args), Arrays.toString(args));
         }
     }

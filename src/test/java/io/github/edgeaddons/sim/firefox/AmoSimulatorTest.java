@@ -57,7 +57,7 @@ class AmoSimulatorTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String GUID_PATH = URLEncoder.encode(ADDON_GUID, StandardCharsets.UTF_8);
     private static final String MV2 = "{\"manifest_version\":2,\"name\":\"t\",\"version\":\"%s\","
-            + "\"browser_specific_settings\":{\"gecko\":{\"id\":\"" + ADDON_GUID.replace("\"", "") + "\"}}}";
+            + "\"browser_specific_settings\":{\"gecko\":{\"id\":\"%s\"}}}";
 
     // ------------------------------------------------------------------ helpers
 
@@ -142,8 +142,13 @@ class AmoSimulatorTest {
     }
 
     private static Map<String, Object> upload(String version, String channel) throws Exception {
+        return upload(version, channel, ADDON_GUID);
+    }
+
+    /** Upload a package whose manifest names {@code guid}. */
+    private static Map<String, Object> upload(String version, String channel, String guid) throws Exception {
         HttpResponse<String> r = postMultipart("/api/v5/addons/upload/",
-                multipart(new Object[] {"upload", "ext.zip", zip(String.format(MV2, version), "background.js")},
+                multipart(new Object[] {"upload", "ext.zip", zip(String.format(MV2, version, guid), "background.js")},
                         new Object[] {"channel", null, channel}));
         assertEquals(201, r.statusCode(), r.body());
         return SimJson.parseObject(r.body());
@@ -151,7 +156,11 @@ class AmoSimulatorTest {
 
     /** Upload and poll until processed (bounded); answers the last upload object. */
     private static Map<String, Object> validUpload(String version, String channel) throws Exception {
-        String uuid = (String) upload(version, channel).get("uuid");
+        return validUpload(version, channel, ADDON_GUID);
+    }
+
+    private static Map<String, Object> validUpload(String version, String channel, String guid) throws Exception {
+        String uuid = (String) upload(version, channel, guid).get("uuid");
         for (int i = 0; i < 10; i++) {
             Map<String, Object> u = SimJson.parseObject(get("/api/v5/addons/upload/" + uuid + "/").body());
             if (Boolean.TRUE.equals(u.get("processed"))) {
@@ -350,11 +359,11 @@ class AmoSimulatorTest {
         assertEquals(400, noFile.statusCode());
         assertEquals(Arrays.asList(AmoErrors.MISSING_UPLOAD), SimJson.parseArray(noFile.body()));
         HttpResponse<String> noChannel = postMultipart("/api/v5/addons/upload/",
-                multipart(new Object[] {"upload", "ext.zip", zip(String.format(MV2, "1.1"))}));
+                multipart(new Object[] {"upload", "ext.zip", zip(String.format(MV2, "1.1", ADDON_GUID))}));
         assertEquals(Arrays.asList(AmoErrors.MISSING_CHANNEL), SimJson.parseArray(noChannel.body()));
         sim.store().processingPolls(0);
         HttpResponse<String> noName = postMultipart("/api/v5/addons/upload/", multipart(
-                new Object[] {"upload", "", zip(String.format(MV2, "1.1"))}, new Object[] {"channel", null, "listed"}));
+                new Object[] {"upload", "", zip(String.format(MV2, "1.1", ADDON_GUID))}, new Object[] {"channel", null, "listed"}));
         assertEquals(201, noName.statusCode());
         Map<String, Object> u = SimJson.parseObject(get("/api/v5/addons/upload/"
                 + SimJson.parseObject(noName.body()).get("uuid") + "/").body());
@@ -445,7 +454,7 @@ class AmoSimulatorTest {
                 + ",\"license\":\"MPL-2.0\"}");
         assertEquals(201, ok.statusCode(), ok.body());
         assertTrue(sim.store().hasLicense());
-        String unlisted = (String) validUpload("2.0.0", "unlisted").get("uuid");
+        String unlisted = (String) validUpload("2.0.0", "unlisted", EMAIL_ADDON_GUID).get("uuid");
         assertEquals(201, json("POST", versionsPath(EMAIL_ADDON_GUID), "{\"upload\":" + SimJson.quote(unlisted) + "}")
                 .statusCode(), "an unlisted version needs none");
     }
@@ -660,5 +669,35 @@ class AmoSimulatorTest {
             }
         }
         assertTrue(sent > 30, "kinds sent: " + sent);
+    }
+
+    @Test
+    void aPackageNamingAnotherAddOnIsRefusedAndSoAreOtherAuthorsAddOns() throws Exception {
+        sim.store().processingPolls(0);
+        String uuid = (String) validUpload("1.1.0", "listed", EMAIL_ADDON_GUID).get("uuid");
+        HttpResponse<String> mismatch = json("POST", versionsPath(ADDON_SLUG), "{\"upload\":" + SimJson.quote(uuid)
+                + "}");
+        assertEquals(400, mismatch.statusCode());
+        assertEquals(Arrays.asList(AmoErrors.guidMismatch(EMAIL_ADDON_GUID, ADDON_GUID)),
+                SimJson.parseArray(mismatch.body()));
+        String path = "/api/v5/addons/addon/" + AmoSimulator.FOREIGN_ADDON_GUID + "/";
+        assertEquals(200, get(path).statusCode(), "a public add-on reads");
+        String foreign = (String) validUpload("3.1.0", "listed", AmoSimulator.FOREIGN_ADDON_GUID).get("uuid");
+        HttpResponse<String> denied = json("POST", path + "versions/", "{\"upload\":" + SimJson.quote(foreign) + "}");
+        assertEquals(403, denied.statusCode());
+        assertEquals(AmoErrors.NOT_AUTHOR, detail(denied));
+        assertEquals(403, get(path + "versions/v3.0.0/").statusCode());
+    }
+
+    @Test
+    void anAddOnWithAProjectsOwnIdCanBeAdded() throws Exception {
+        sim.store().processingPolls(0).addAddon("my-ext@example.net", "my-ext", false);
+        assertThrows(IllegalArgumentException.class, () -> sim.store().addAddon(ADDON_GUID, "other", true));
+        String uuid = (String) validUpload("0.1.0", "unlisted", "my-ext@example.net").get("uuid");
+        HttpResponse<String> r = json("POST", versionsPath("my-ext@example.net"), "{\"upload\":" + SimJson.quote(uuid)
+                + "}");
+        assertEquals(201, r.statusCode(), r.body());
+        assertEquals(Arrays.asList("0.1.0"), numbers(sim.store().versions("my-ext@example.net")));
+        assertEquals("my-ext", SimJson.parseObject(get("/api/v5/addons/addon/my-ext/").body()).get("slug"));
     }
 }

@@ -245,6 +245,8 @@ public final class AmoStore {
         final String name;
         final List<Version> versions = new ArrayList<>();
         boolean hasLicense;
+        /** The key's user is one of its authors (else reads only). */
+        boolean author = true;
 
         Addon(long id, String guid, String slug, String name) {
             this.id = id;
@@ -282,7 +284,8 @@ public final class AmoStore {
     /**
      * Back to the defaults: the add-on {@link AmoSimulator#ADDON_GUID} (slug {@link AmoSimulator#ADDON_SLUG}, id
      * {@link AmoSimulator#ADDON_ID}) with a public listed version 1.0.0 under MPL-2.0, the add-on
-     * {@link AmoSimulator#EMAIL_ADDON_GUID} with none; uploads validated after 2 polls; listed versions never
+     * {@link AmoSimulator#EMAIL_ADDON_GUID} with none, {@link AmoSimulator#FOREIGN_ADDON_GUID} of another user;
+     * uploads validated after 2 polls; listed versions never
      * reviewed; unlisted ones signed after 1 poll; replayed token ids refused; no throttling.
      */
     public synchronized AmoStore restoreDefaults() {
@@ -295,6 +298,11 @@ public final class AmoStore {
         addVersion(a, "1.0.0", LISTED, PUBLIC, "MPL-2.0");
         addons.add(new Addon(AmoSimulator.EMAIL_ADDON_ID, AmoSimulator.EMAIL_ADDON_GUID, AmoSimulator.EMAIL_ADDON_SLUG,
                 "Simulated E-mail Add-on"));
+        Addon foreign = new Addon(AmoSimulator.FOREIGN_ADDON_ID, AmoSimulator.FOREIGN_ADDON_GUID,
+                AmoSimulator.FOREIGN_ADDON_SLUG, "Someone Else's Add-on");
+        foreign.author = false;
+        addons.add(foreign);
+        addVersion(foreign, "3.0.0", LISTED, PUBLIC, "MIT");
         refuseReplayedJti = true;
         processingPolls = 2;
         invalidNext = null;
@@ -315,6 +323,27 @@ public final class AmoStore {
         }
         a.versions.add(v);
         return v;
+    }
+
+    /**
+     * One more add-on of the key's user, e.g. with a project's own gecko id: {@code guid} a braced UUID or
+     * e-mail-like, with a public listed version 1.0.0 under MPL-2.0 when {@code withVersion}, else none and no
+     * license. Its numeric id is the next free one.
+     */
+    public synchronized AmoStore addAddon(String guid, String slug, boolean withVersion) {
+        if (find(guid) != null || find(slug) != null) {
+            throw new IllegalArgumentException("an add-on " + guid + " or " + slug + " exists already");
+        }
+        long id = AmoSimulator.ADDON_ID;
+        for (Addon a : addons) {
+            id = Math.max(id, a.id);
+        }
+        Addon a = new Addon(id + 1, guid, slug, slug);
+        addons.add(a);
+        if (withVersion) {
+            addVersion(a, "1.0.0", LISTED, PUBLIC, "MPL-2.0");
+        }
+        return this;
     }
 
     /** The main add-on gets an existing version (status {@code public}, license MPL-2.0). */
@@ -416,6 +445,15 @@ public final class AmoStore {
             }
         }
         throw new IllegalArgumentException("no add-on " + guid);
+    }
+
+    /** The add-ons {@link #addAddon} added, as {@code guid (slug S, id N)}. */
+    public synchronized List<String> addedAddons() {
+        List<String> out = new ArrayList<>();
+        for (Addon a : addons.subList(3, addons.size())) {
+            out.add(a.guid + " (slug " + a.slug + ", id " + a.id + ")");
+        }
+        return out;
     }
 
     public synchronized boolean hasLicense() {
@@ -542,6 +580,9 @@ public final class AmoStore {
             Addon a = find(m.addon);
             if (a == null) {
                 return AmoErrors.detail(404, AmoErrors.NOT_FOUND);
+            }
+            if (!a.author && m.route != FirefoxRoute.ADDON) {
+                return AmoErrors.detail(403, AmoErrors.NOT_AUTHOR);
             }
             switch (m.route) {
                 case ADDON:
@@ -872,6 +913,9 @@ public final class AmoStore {
         Answer bad = checkFields(f);
         if (bad != null) {
             return bad;
+        }
+        if (u.guid != null && !u.guid.equals(a.guid)) {
+            return AmoErrors.bare(AmoErrors.guidMismatch(u.guid, a.guid));
         }
         for (Version v : a.versions) {
             if (v.number.equals(u.version)) {
