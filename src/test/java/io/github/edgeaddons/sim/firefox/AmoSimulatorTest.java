@@ -310,6 +310,12 @@ class AmoSimulatorTest {
         assertEquals(0L, obj(done, "validation").get("errors"));
         assertEquals(404, get("/api/v5/addons/upload/" + UUID.randomUUID().toString().replace("-", "") + "/")
                 .statusCode());
+        AmoStore.Upload taken = sim.store().uploads().get(0);
+        assertEquals(uuid, taken.uuid());
+        assertEquals("listed", taken.channel());
+        assertEquals("ext.zip", taken.fileName());
+        assertEquals(ADDON_GUID, taken.guid());
+        assertTrue(new String(taken.bytes(), StandardCharsets.ISO_8859_1).contains("background.js"));
         RecordedRequest post = sim.requests(FirefoxRoute.UPLOAD).get(0);
         assertNull(post.bodyText(), "a multipart body is not kept as text");
         assertTrue(post.bodySize() > 100);
@@ -389,6 +395,7 @@ class AmoSimulatorTest {
         assertEquals("Behebt", obj(v, "release_notes").get("de"));
         assertEquals("MPL-2.0", obj(v, "license").get("slug"), "inherited from the previous version");
         assertEquals("128.0", obj(obj(v, "compatibility"), "firefox").get("min"));
+        assertEquals("{\"firefox\":{\"min\":\"128.0\",\"max\":\"*\"}}", sim.store().versions().get(1).compatibility());
         assertEquals(AmoStore.UNREVIEWED, obj(v, "file").get("status"));
         assertNull(v.get("source"));
 

@@ -134,7 +134,8 @@ public final class AmoStore {
             Message.error("DANGEROUS_EVAL", "eval can be harmful.", "background.js", 12),
             Message.error("MANIFEST_FIELD_UNSUPPORTED", "\"/update_url\" is not permitted.", "manifest.json", 14)));
 
-    private static final class Upload {
+    /** An upload the store took, as a test reads it back. */
+    public static final class Upload {
         final String uuid;
         final String channel;
         final String fileName;
@@ -143,7 +144,7 @@ public final class AmoStore {
         final String version;
         final String guid;
         int pollsLeft;
-        boolean submitted;
+        volatile boolean submitted;
 
         Upload(String uuid, String channel, String fileName, byte[] bytes, List<Message> messages, String version,
                 String guid, int polls) {
@@ -155,6 +156,39 @@ public final class AmoStore {
             this.version = version;
             this.guid = guid;
             this.pollsLeft = polls;
+        }
+
+        public String uuid() {
+            return uuid;
+        }
+
+        /** {@code listed} or {@code unlisted}, as sent. */
+        public String channel() {
+            return channel;
+        }
+
+        /** The file part's name (null: none given). */
+        public String fileName() {
+            return fileName;
+        }
+
+        /** The package's bytes (a copy). */
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        /** The manifest's version and gecko id (null when the package has none). */
+        public String version() {
+            return version;
+        }
+
+        public String guid() {
+            return guid;
+        }
+
+        /** Whether a version was created from it. */
+        public boolean submitted() {
+            return submitted;
         }
 
         boolean processed() {
@@ -222,6 +256,11 @@ public final class AmoStore {
 
         public String license() {
             return license;
+        }
+
+        /** The compatibility as answered (JSON), or null when none was sent. */
+        public String compatibility() {
+            return compatibility;
         }
 
         /** The sources archive's file name, or null. */
@@ -458,6 +497,11 @@ public final class AmoStore {
 
     public synchronized boolean hasLicense() {
         return main().hasLicense;
+    }
+
+    /** The uploads taken, oldest first (snapshot). */
+    public synchronized List<Upload> uploads() {
+        return new ArrayList<>(uploads.values());
     }
 
     /** How many uploads were taken. */
