@@ -17,12 +17,23 @@ public final class Answer {
     private final Map<String, String> headers;
     private final String contentType;
     private final String body;
+    private final byte[] bytes;
 
     private Answer(int status, Map<String, String> headers, String contentType, String body) {
+        this(status, headers, contentType, body, null);
+    }
+
+    private Answer(int status, Map<String, String> headers, String contentType, String body, byte[] bytes) {
         this.status = status;
         this.headers = headers;
         this.contentType = contentType;
         this.body = body;
+        this.bytes = bytes;
+    }
+
+    /** This status with a binary body of this content type (e.g. a signed file). */
+    public static Answer bytes(int status, String contentType, byte[] body) {
+        return new Answer(status, Collections.emptyMap(), contentType, null, body.clone());
     }
 
     /** This status, {@code Content-Length: 0}, no content type. */
@@ -71,7 +82,7 @@ public final class Answer {
     public Answer header(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
-        return new Answer(status, Collections.unmodifiableMap(h), contentType, body);
+        return new Answer(status, Collections.unmodifiableMap(h), contentType, body, bytes);
     }
 
     public boolean closesConnection() {
@@ -91,8 +102,16 @@ public final class Answer {
         return contentType;
     }
 
-    /** Null or empty: no body. */
+    /** Null or empty: no body (or a binary one, see {@link #bodyBytes()}). */
     public String body() {
         return body;
+    }
+
+    /** The bytes written: the binary body, else the text body in UTF-8 (empty: none). */
+    public byte[] bodyBytes() {
+        if (bytes != null) {
+            return bytes.clone();
+        }
+        return body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

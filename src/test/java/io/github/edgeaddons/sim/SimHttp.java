@@ -166,7 +166,7 @@ public final class SimHttp {
         if (answer.contentType() != null) {
             ex.getResponseHeaders().set("Content-Type", answer.contentType());
         }
-        byte[] b = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
+        byte[] b = answer.bodyBytes();
         rec.status(answer.status());
         if (b.length == 0) {
             ex.sendResponseHeaders(answer.status(), -1); // Content-Length: 0 (except 204/304)

@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The one way a test class starts the simulator: a static {@link EdgeApiSimulator} (or {@code chrome.ChromeWebStoreSimulator}) field marked
+ * The one way a test class starts the simulator: a static {@link EdgeApiSimulator} (or {@code chrome.ChromeWebStoreSimulator}, {@code firefox.AmoSimulator}) field marked
  * {@code @Simulator} gets a started simulator for the whole class, cleared and set back to its defaults
  * before each test, closed after the class ({@link SimulatorExtension}, registered by this annotation).
  *

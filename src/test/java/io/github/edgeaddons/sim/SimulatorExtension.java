@@ -1,6 +1,7 @@
 package io.github.edgeaddons.sim;
 
 import io.github.edgeaddons.sim.chrome.ChromeWebStoreSimulator;
+import io.github.edgeaddons.sim.firefox.AmoSimulator;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * before each test (ahead of the class's own {@code @BeforeEach} methods) its records, operations,
  * faults and tokens are cleared and its configuration restored to the defaults, so tests pass in any
  * order; closed after the class's own {@code @AfterAll} methods. The field may also be a
- * {@link ChromeWebStoreSimulator}: it is started, {@link ChromeWebStoreSimulator#reset() reset} and closed the
- * same way.
+ * {@link ChromeWebStoreSimulator} or an {@link AmoSimulator}: it is started, reset ({@link ChromeWebStoreSimulator#reset()},
+ * {@link AmoSimulator#reset()}) and closed the same way.
  *
  * <p>Registered by the {@link Simulator} annotation itself: a test class names neither this class nor
  * {@code @ExtendWith}.
@@ -32,6 +33,7 @@ public final class SimulatorExtension implements BeforeAllCallback, BeforeEachCa
     public void beforeAll(ExtensionContext context) throws Exception {
         Field field = simulatorField(context.getRequiredTestClass());
         AutoCloseable sim = field.getType() == ChromeWebStoreSimulator.class ? new ChromeWebStoreSimulator().start()
+                : field.getType() == AmoSimulator.class ? new AmoSimulator().start()
                 : new EdgeApiSimulator().start();
         try {
             field.set(null, sim);
@@ -47,6 +49,10 @@ public final class SimulatorExtension implements BeforeAllCallback, BeforeEachCa
         AutoCloseable sim = simulator(context);
         if (sim instanceof ChromeWebStoreSimulator) {
             ((ChromeWebStoreSimulator) sim).reset();
+            return;
+        }
+        if (sim instanceof AmoSimulator) {
+            ((AmoSimulator) sim).reset();
             return;
         }
         EdgeApiSimulator edge = (EdgeApiSimulator) sim;
@@ -73,7 +79,7 @@ public final class SimulatorExtension implements BeforeAllCallback, BeforeEachCa
         return sim;
     }
 
-    /** The class's one static, non-final {@code @Simulator} field (of either simulator), made accessible. */
+    /** The class's one static, non-final {@code @Simulator} field (of any simulator), made accessible. */
     private static Field simulatorField(Class<?> testClass) {
         List<Field> found = new ArrayList<>();
         for (Field f : testClass.getDeclaredFields()) {
@@ -88,9 +94,10 @@ public final class SimulatorExtension implements BeforeAllCallback, BeforeEachCa
         Field f = found.get(0);
         int mod = f.getModifiers();
         if (!Modifier.isStatic(mod) || Modifier.isFinal(mod)
-                || (f.getType() != EdgeApiSimulator.class && f.getType() != ChromeWebStoreSimulator.class)) {
+                || (f.getType() != EdgeApiSimulator.class && f.getType() != ChromeWebStoreSimulator.class
+                        && f.getType() != AmoSimulator.class)) {
             throw new ExtensionConfigurationException("@Simulator " + testClass.getName() + "." + f.getName()
-                    + " must be a static, non-final EdgeApiSimulator or ChromeWebStoreSimulator field");
+                    + " must be a static, non-final EdgeApiSimulator, ChromeWebStoreSimulator or AmoSimulator field");
         }
         f.setAccessible(true);
         return f;
