@@ -1,11 +1,11 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.AuthMode;
-import io.github.edgeaddons.client.ClientSettings;
-import io.github.edgeaddons.client.Deadline;
-import io.github.edgeaddons.client.EdgeApiException;
-import io.github.edgeaddons.client.Hints;
-import io.github.edgeaddons.client.Reporter;
+import io.github.edgeaddons.edge.AuthMode;
+import io.github.edgeaddons.edge.ClientSettings;
+import io.github.edgeaddons.core.Deadline;
+import io.github.edgeaddons.core.StoreException;
+import io.github.edgeaddons.edge.Hints;
+import io.github.edgeaddons.core.Reporter;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.EdgeStore;
 import io.github.edgeaddons.release.DryRun;
@@ -254,7 +254,7 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
 
     /** In a dry run with {@code edge.checkCredentials}: the side-effect-free credential check, once per build. */
     protected void dryRunCredentialCheck(NetworkSettings network, ClientSettings client)
-            throws EdgeApiException, ConfigException {
+            throws StoreException, ConfigException {
         if (!network.checkCredentials() || project.getContextValue(CREDENTIALS_CHECKED) != null) {
             return;
         }

@@ -1,6 +1,6 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.CredentialsSource;
+import io.github.edgeaddons.core.CredentialsSource;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.KeyExpiry;
 import java.time.Clock;

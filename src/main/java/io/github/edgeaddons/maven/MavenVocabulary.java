@@ -1,7 +1,7 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.ResumeCommands;
-import io.github.edgeaddons.client.Vocabulary;
+import io.github.edgeaddons.core.ResumeCommands;
+import io.github.edgeaddons.core.Vocabulary;
 import java.util.Collections;
 import java.util.List;
 

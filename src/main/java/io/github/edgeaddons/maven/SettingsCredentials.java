@@ -2,7 +2,7 @@ package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.EdgeStore;
-import io.github.edgeaddons.client.CredentialsSource;
+import io.github.edgeaddons.core.CredentialsSource;
 import io.github.edgeaddons.release.ServerCredentials;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.edgeaddons.release;
 
-import io.github.edgeaddons.client.CredentialsSource;
+import io.github.edgeaddons.core.CredentialsSource;
 
 /**
  * The credentials a goal uses: client ID, secret, and optionally the v1 token URL, from the settings.xml
