@@ -3,8 +3,9 @@ package io.github.edgeaddons.core;
 import java.util.Objects;
 
 /**
- * Where the credentials came from: a settings.xml {@code <server>} or the environment variables. Advice about
- * credentials names the place the user has to fix (the hints ({@code Hints})); never the values.
+ * Where the credentials came from, as facts: the front end's place with an id (in Maven a settings.xml
+ * {@code <server>}) or environment variables. Advice about credentials names the place the user has to fix, in
+ * the front end's words ({@link Vocabulary#credentialsPlace}); never the values.
  */
 public final class CredentialsSource {
     private final String serverId;
@@ -19,7 +20,7 @@ public final class CredentialsSource {
         this.apiKeyVariable = apiKeyVariable;
     }
 
-    /** The {@code <server>} with this id in settings.xml. */
+    /** The front end's credentials with this id (in Maven, the settings.xml {@code <server>} with this id). */
     public static CredentialsSource server(String serverId) {
         return new CredentialsSource(Objects.requireNonNull(serverId, "serverId"), null, null, null);
     }
@@ -38,35 +39,32 @@ public final class CredentialsSource {
         return serverId == null;
     }
 
-    /** {@code <server> 'edge-addons' in settings.xml}, or {@code the environment variables A and B}. */
-    public String describe() {
+    /** {@code <server> 'edge-addons' in settings.xml} in Maven's words, or {@code the environment variables A and B}. */
+    public String describe(Vocabulary words) {
         return isEnvironment() ? "the environment variables " + clientIdVariable + " and " + secretVariable
-                : "<server> '" + serverId + "' in settings.xml";
+                : words.credentialsPlace(serverId);
     }
 
-    /** Where the client ID is: {@code the <username> of <server> ...}, or the variable. */
-    public String clientIdPlace() {
-        return isEnvironment() ? "the environment variable " + clientIdVariable
-                : "the <username> of <server> '" + serverId + "' in settings.xml";
+    /** Where the client ID is: {@code the <username> of <server> ...} in Maven's words, or the variable. */
+    public String clientIdPlace(Vocabulary words) {
+        return isEnvironment() ? "the environment variable " + clientIdVariable : words.clientIdPlace(serverId);
     }
 
     /** Where the secret (API key or client secret) is: {@code the <password> of <server> ...}, or the variable. */
-    public String secretPlace() {
-        return isEnvironment() ? "the environment variable " + secretVariable
-                : "the <password> of <server> '" + serverId + "' in settings.xml";
+    public String secretPlace(Vocabulary words) {
+        return isEnvironment() ? "the environment variable " + secretVariable : words.secretPlace(serverId);
     }
 
     /** How to put an API key where the v1 client secret was. */
-    public String putApiKeyInstead() {
+    public String putApiKeyInstead(Vocabulary words) {
         return isEnvironment()
                 ? "set " + apiKeyVariable + " to the API key (in CI, from the repository's secrets) in place of "
                         + secretVariable + "; " + clientIdVariable + " stays the client ID"
-                : "in settings.xml put the client ID in the <username> and the API key in the <password> of <server> '"
-                        + serverId + "'";
+                : words.putClientIdAndApiKey(serverId);
     }
 
     @Override
     public String toString() {
-        return describe();
+        return describe(Vocabulary.PLAIN);
     }
 }

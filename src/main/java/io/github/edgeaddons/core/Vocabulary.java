@@ -53,6 +53,21 @@ public interface Vocabulary {
      */
     String tokenUrlBesideCredentials();
 
+    /**
+     * Where the credentials with this id are kept, e.g. {@code <server> 'edge-addons' in settings.xml}; the client
+     * ID and the secret are two places inside it ({@link #clientIdPlace}, {@link #secretPlace}).
+     */
+    String credentialsPlace(String id);
+
+    /** Where the client ID of those credentials is, e.g. {@code the <username> of <server> 'edge-addons' in settings.xml}. */
+    String clientIdPlace(String id);
+
+    /** Where the secret (API key or client secret) is, e.g. {@code the <password> of <server> ...}. */
+    String secretPlace(String id);
+
+    /** How to keep the client ID and an API key there, as an instruction, e.g. {@code in settings.xml put ...}. */
+    String putClientIdAndApiKey(String id);
+
     /** A setting assigned a value in prose, e.g. {@code edge.authMode=clientCredentials}. */
     default String settingIs(Setting s, String value) {
         return setting(s) + "=" + value;
@@ -78,6 +93,26 @@ public interface Vocabulary {
         @Override
         public String tokenUrlBesideCredentials() {
             return null;
+        }
+
+        @Override
+        public String credentialsPlace(String id) {
+            return "the credentials '" + id + "'";
+        }
+
+        @Override
+        public String clientIdPlace(String id) {
+            return "the client ID of " + credentialsPlace(id);
+        }
+
+        @Override
+        public String secretPlace(String id) {
+            return "the secret of " + credentialsPlace(id);
+        }
+
+        @Override
+        public String putClientIdAndApiKey(String id) {
+            return "give " + credentialsPlace(id) + " the client ID and the API key";
         }
     };
 }

@@ -138,21 +138,21 @@ public final class Hints {
     public static String unauthorized(ClientSettings s, boolean keyHeadersNotTaken) {
         CredentialsSource c = s.credentialsSource();
         if (s.authMode() == AuthMode.CLIENT_CREDENTIALS) {
-            return "The store refused the access token (API v1): check the client secret in " + c.secretPlace()
-                    + " (client secrets expire), the client ID in " + c.clientIdPlace() + ", and "
+            return "The store refused the access token (API v1): check the client secret in " + c.secretPlace(words(s))
+                    + " (client secrets expire), the client ID in " + c.clientIdPlace(words(s)) + ", and "
                     + setting(s, Setting.SCOPE) + ". API v1 is retired, so the lasting fix is an API key: "
                     + switchToApiKey(s);
         }
         if (keyHeadersNotTaken) {
             return "The store did not take the request as API-key authentication and checked it as an Azure AD"
-                    + " token instead: it found no client ID header it accepts. Check that " + c.clientIdPlace()
+                    + " token instead: it found no client ID header it accepts. Check that " + c.clientIdPlace(words(s))
                     + " is the client ID shown in Partner Center (Microsoft Edge > Publish API), and that nothing on"
                     + " the way (a proxy) drops or renames the headers X-ClientID and Authorization: ApiKey. The API"
                     + " key itself may be fine.";
         }
         return "The credentials were refused. Partner Center API keys expire after 72 days: create a new"
                 + " key in Partner Center (Microsoft Edge > Publish API), then update the API key in "
-                + c.secretPlace() + " (and the client ID in " + c.clientIdPlace() + ")"
+                + c.secretPlace(words(s)) + " (and the client ID in " + c.clientIdPlace(words(s)) + ")"
                 + (c.isEnvironment() ? ", e.g. the repository's secret that sets it" : "") + ".";
     }
 
@@ -177,7 +177,7 @@ public final class Hints {
     private static String switchToApiKey(ClientSettings s) {
         CredentialsSource c = s.credentialsSource();
         String beside = words(s).tokenUrlBesideCredentials();
-        return "in Partner Center (Microsoft Edge > Publish API) create an API key; " + c.putApiKeyInstead()
+        return "in Partner Center (Microsoft Edge > Publish API) create an API key; " + c.putApiKeyInstead(words(s))
                 + "; then remove " + setting(s, Setting.TOKEN_URL) + " and " + setting(s, Setting.AUTH_MODE)
                 + " from the build" + (c.isEnvironment() || beside == null ? "" : " (and any " + beside
                         + " of that server)") + ".";
@@ -249,7 +249,7 @@ public final class Hints {
     public static String tokenRefused(ClientSettings s) {
         CredentialsSource c = s.credentialsSource();
         String beside = words(s).tokenUrlBesideCredentials();
-        return "Check the client ID in " + c.clientIdPlace() + ", the client secret in " + c.secretPlace()
+        return "Check the client ID in " + c.clientIdPlace(words(s)) + ", the client secret in " + c.secretPlace(words(s))
                 + ", and the token URL (" + setting(s, Setting.TOKEN_URL) + (c.isEnvironment() || beside == null ? ""
                         : " or the server's " + beside) + ") against Partner Center (Microsoft Edge > Publish API);"
                 + " client secrets expire. API v1 is retired: " + switchToApiKey(s);

@@ -51,6 +51,27 @@ public final class MavenVocabulary implements Vocabulary {
         return "<configuration><tokenUrl>";
     }
 
+    @Override
+    public String credentialsPlace(String id) {
+        return "<server> '" + id + "' in settings.xml";
+    }
+
+    @Override
+    public String clientIdPlace(String id) {
+        return "the <username> of " + credentialsPlace(id);
+    }
+
+    @Override
+    public String secretPlace(String id) {
+        return "the <password> of " + credentialsPlace(id);
+    }
+
+    @Override
+    public String putClientIdAndApiKey(String id) {
+        return "in settings.xml put the client ID in the <username> and the API key in the <password> of <server> '"
+                + id + "'";
+    }
+
     // ---- the hints only Maven has: settings.xml, offline, the build's later goals --------------------------
 
     /** No {@code <server>} with the id, and no credentials in the environment either: both ways. */

@@ -67,7 +67,7 @@ public final class DryRun {
         } catch (java.io.IOException e) {
             throw Release.closeFailure(e);
         }
-        String source = settings.credentialsSource().describe();
+        String source = settings.credentialsSource().describe(settings.resume().vocabulary());
         if (refusal != null) {
             throw new StoreException(refusal.failure, "The store refused the credentials of " + source
                     + " (" + refusal.status() + "). " + refusal.hint);
@@ -78,7 +78,8 @@ public final class DryRun {
     private void tokenRequest() {
         if (settings.authMode() == AuthMode.CLIENT_CREDENTIALS) {
             reporter.info(PREFIX + "POST " + settings.tokenUrl() + "  (form: client_id from "
-                    + settings.credentialsSource().describe() + ", client_secret=" + Redaction.SECRET + ", scope="
+                    + settings.credentialsSource().describe(settings.resume().vocabulary()) + ", client_secret="
+                    + Redaction.SECRET + ", scope="
                     + settings.scope() + ", grant_type=client_credentials; once per build)");
         }
     }
