@@ -2,6 +2,7 @@ package io.github.edgeaddons.core;
 
 
 
+
 import io.github.edgeaddons.config.Plurals;
 import io.github.edgeaddons.config.Text;
 import io.github.edgeaddons.config.Durations;
@@ -182,8 +183,8 @@ public final class Poller {
                     }
                     if (last.state() == OperationState.UNKNOWN && !last.rawStatus().equals(unknownWordWarned)) {
                         unknownWordWarned = last.rawStatus();
-                        reporter.warn(settings.advice().unknownStatusWord(kind, operationId, last.rawStatus(),
-                                deadline.remaining()));
+                        reporter.warn(Hints.unknownStatusWord(kind, operationId, last.rawStatus(),
+                                deadline.remaining(), settings));
                     }
                     return null;
                 case REPEAT:
@@ -213,7 +214,7 @@ public final class Poller {
                 m.append(" (request id ").append(requestId).append(')');
             }
             m.append('.');
-            String why = settings.advice().duringWait(r.status, retryAfter != null);
+            String why = Hints.duringWait(r.status, retryAfter != null, settings);
             return why == null ? m.toString() : m.append(' ').append(why).toString();
         }
 
@@ -221,8 +222,8 @@ public final class Poller {
         private void report(String problem, Duration gap) {
             lastProblem = Text.firstLine(problem);
             if (failuresInARow == 1) {
-                reporter.warn(problem + System.lineSeparator() + settings.advice().waitGoesOn(kind, operationId,
-                        deadline.remaining(), gap, throttle > 1));
+                reporter.warn(problem + System.lineSeparator() + Hints.waitGoesOn(kind, operationId,
+                        deadline.remaining(), gap, throttle > 1, settings));
             } else {
                 reporter.debug("status request " + polls + " of " + kind.label() + " operation " + operationId
                         + " failed (" + failuresInARow + " in a row): " + lastProblem + "; next in "

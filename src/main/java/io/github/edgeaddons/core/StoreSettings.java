@@ -10,6 +10,12 @@ import java.time.Duration;
  * product id, auth mode.
  */
 public interface StoreSettings {
+    /** The id of the product (extension, item) in the store, named in advice and resume commands. */
+    String productId();
+
+    /** Where the user sees the product on the store's side, named in advice, e.g. {@code Partner Center}. */
+    String dashboard();
+
     /** The proxy for the store's hosts, or null for a direct connection. */
     ProxySettings proxy();
 
@@ -35,6 +41,6 @@ public interface StoreSettings {
     /** The commands that resume a release, in the front end's words. */
     ResumeCommands resume();
 
-    /** The store's sentences that the core prints. */
+    /** The sentences the core prints that only the store can word. */
     StoreAdvice advice();
 }

@@ -408,9 +408,9 @@ public final class Transport implements Closeable {
         boolean mayHaveReached = call.safety == RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED && !notSent
                 && !(e instanceof UnknownHostException) && !(e instanceof SSLException);
         if (mayHaveReached) {
-            m.append(' ').append(settings.advice().mayHaveReachedTheStore());
+            m.append(' ').append(Hints.publishMayHaveReachedTheStore(settings));
         } else {
-            m.append(' ').append(settings.advice().forNetworkFailure(e));
+            m.append(' ').append(Hints.forNetworkFailure(settings, e));
         }
         return new StoreException(Failure.of(StoreException.Kind.NETWORK, call.request)
                 .mayHaveReachedStore(mayHaveReached).cause(e), m.toString());
@@ -427,7 +427,7 @@ public final class Transport implements Closeable {
         Failure f = Failure.of(StoreException.Kind.TIMEOUT, call.request).cause(cause);
         if (maybeSent && call.safety == RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED) {
             return new StoreException(f.mayHaveReachedStore(true), what + " "
-                    + settings.advice().mayHaveReachedTheStore() + " If the store is just slow to answer,"
+                    + Hints.publishMayHaveReachedTheStore(settings) + " If the store is just slow to answer,"
                     + " raise " + timeout + " for the next release.");
         }
         return new StoreException(f, what + " Raise " + timeout + " if the store or the network is slow.");

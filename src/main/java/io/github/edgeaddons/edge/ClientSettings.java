@@ -127,6 +127,12 @@ public final class ClientSettings implements StoreSettings {
         return resume;
     }
 
+    /** Partner Center, where Edge's products are managed. */
+    @Override
+    public String dashboard() {
+        return EdgeStore.DASHBOARD;
+    }
+
     @Override
     public ProxySettings proxy() {
         return proxy;
@@ -159,7 +165,7 @@ public final class ClientSettings implements StoreSettings {
 
     @Override
     public StoreAdvice advice() {
-        return new EdgeAdvice(this);
+        return EdgeAdvice.INSTANCE;
     }
 
     /** Builder; defaults are the production ones. */

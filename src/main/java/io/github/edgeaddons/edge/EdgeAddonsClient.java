@@ -1,5 +1,7 @@
 package io.github.edgeaddons.edge;
 
+import io.github.edgeaddons.core.Hints;
+
 import io.github.edgeaddons.core.Deadline;
 import io.github.edgeaddons.core.Failure;
 import io.github.edgeaddons.core.Http;
@@ -195,7 +197,7 @@ public final class EdgeAddonsClient implements Closeable, StatusSource {
         Transport.Response r = transport.execute(call, auth, deadline);
         if (r.status == 401 || r.status == 403) {
             Failure f = answer(Failure.Request.CREDENTIAL_CHECK, r).kind(StoreException.Kind.AUTH);
-            return new Refusal(f, Hints.forHttpError(settings, f, null));
+            return new Refusal(f, EdgeHints.forHttpError(settings, f, null));
         }
         if (r.status == 404 || r.isSuccess()) {
             return null;
@@ -275,7 +277,7 @@ public final class EdgeAddonsClient implements Closeable, StatusSource {
             String what = request == Failure.Request.UPLOAD ? "upload" : "publish";
             throw new StoreException(Failure.of(StoreException.Kind.MALFORMED, request).answer(r.status, false),
                     "The store accepted the " + what + " request (HTTP " + r.status + ") but " + e.getMessage()
-                            + ", so it cannot be followed. " + Hints.acceptedButNotFollowable());
+                            + ", so it cannot be followed. " + Hints.acceptedButNotFollowable(settings));
         }
     }
 
@@ -327,7 +329,7 @@ public final class EdgeAddonsClient implements Closeable, StatusSource {
         for (String d : details) {
             m.append(System.lineSeparator()).append("  ").append(d);
         }
-        m.append(System.lineSeparator()).append(Hints.forAnswer(settings, f, sent, r.header("Location")));
+        m.append(System.lineSeparator()).append(EdgeHints.forAnswer(settings, f, sent, r.header("Location")));
         return new StoreException(f, m.toString());
     }
 

@@ -1,5 +1,7 @@
 package io.github.edgeaddons.edge;
 
+import io.github.edgeaddons.core.Hints;
+
 import io.github.edgeaddons.core.Authenticator;
 import io.github.edgeaddons.core.Deadline;
 import io.github.edgeaddons.core.Failure;
@@ -118,8 +120,8 @@ final class OAuthAuthenticator implements Authenticator {
                         "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
                                 + (reason == null ? "" : " " + reason) + (detail.isEmpty() ? "" : ", " + detail)
                                 + " to the token request.",
-                        r.status == 403 ? Hints.tokenForbidden(settings)
-                                : html ? Hints.tokenUnavailable(r.status) : Hints.tokenUrlWrong(settings));
+                        r.status == 403 ? EdgeHints.tokenForbidden(settings)
+                                : html ? Hints.tokenUnavailable(r.status) : EdgeHints.tokenUrlWrong(settings));
             }
             if (RetryPolicy.tokenRefusal(r.status)) {
                 // 400 and 401 (invalid_client ...): the identity provider's verdict on the client credentials
@@ -127,7 +129,7 @@ final class OAuthAuthenticator implements Authenticator {
                 throw StoreException.tokenEndpoint(tokenFailure(StoreException.Kind.AUTH, r, html),
                         "The token endpoint " + settings.tokenUrl + " refused the client credentials (HTTP "
                                 + r.status + (detail.isEmpty() ? "" : ", " + detail) + ").",
-                        Hints.tokenRefused(settings));
+                        EdgeHints.tokenRefused(settings));
             }
             String reason = Http.reasonPhrase(r.status);
             throw StoreException.tokenEndpoint(tokenFailure(StoreException.Kind.HTTP, r, html),
@@ -150,12 +152,12 @@ final class OAuthAuthenticator implements Authenticator {
                     "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
                             + " with something that is not JSON (" + (r.body == null || r.body.trim().isEmpty()
                                     ? "an empty body" : html ? "an HTML page" : "Content-Type " + type)
-                            + "), so no access token could be read from it.", Hints.tokenUrlWrong(settings));
+                            + "), so no access token could be read from it.", EdgeHints.tokenUrlWrong(settings));
         }
         if (!o.has("access_token") || o.get("access_token").isJsonNull()) {
             throw StoreException.tokenEndpoint(tokenFailure(StoreException.Kind.MALFORMED, r, html),
                     "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
-                            + " with JSON that holds no access_token.", Hints.tokenUrlWrong(settings));
+                            + " with JSON that holds no access_token.", EdgeHints.tokenUrlWrong(settings));
         }
         String token = o.get("access_token").getAsString();
         long expiresIn = 3599;

@@ -1,8 +1,9 @@
 package io.github.edgeaddons.maven;
 
+import io.github.edgeaddons.core.Hints;
+
 import io.github.edgeaddons.edge.ClientSettings;
 import io.github.edgeaddons.core.StoreException;
-import io.github.edgeaddons.edge.Hints;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.DryRun;
 import io.github.edgeaddons.release.NetworkSettings;

@@ -1,7 +1,9 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.edge.EdgeHints;
+import io.github.edgeaddons.core.Hints;
+
 import io.github.edgeaddons.config.Text;
-import io.github.edgeaddons.edge.Hints;
 import io.github.edgeaddons.edge.ClientSettings;
 import io.github.edgeaddons.core.Deadline;
 import io.github.edgeaddons.edge.EdgeAddonsClient;
@@ -152,8 +154,8 @@ public final class Release {
             } catch (StoreException e) {
                 Failure f = e.failure();
                 if (inReview == InReview.SKIP && f.verdict() == Failure.Verdict.FAILED
-                        && Hints.isReviewInProgress(f.errorCode())) {
-                    reporter.warn(Hints.reviewInProgressSkipped(f, settings));
+                        && EdgeHints.isReviewInProgress(f.errorCode())) {
+                    reporter.warn(EdgeHints.reviewInProgressSkipped(f, settings));
                     return f.status();
                 }
                 throw e;
@@ -230,7 +232,7 @@ public final class Release {
         for (String e : s.errors()) {
             m.append(nl).append("  error: ").append(e);
         }
-        m.append(nl).append(Hints.forErrorCode(s.errorCode(), kind, settings));
+        m.append(nl).append(EdgeHints.forErrorCode(s.errorCode(), kind, settings));
         return new StoreException(Failure.verdict(kind, operationId, s, Failure.Verdict.FAILED), m.toString());
     }
 

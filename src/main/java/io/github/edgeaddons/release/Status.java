@@ -1,11 +1,13 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.edge.EdgeHints;
+import io.github.edgeaddons.core.Hints;
+
 import io.github.edgeaddons.config.Text;
 import io.github.edgeaddons.edge.ClientSettings;
 import io.github.edgeaddons.core.Deadline;
 import io.github.edgeaddons.edge.EdgeAddonsClient;
 import io.github.edgeaddons.core.StoreException;
-import io.github.edgeaddons.edge.Hints;
 import io.github.edgeaddons.core.OperationKind;
 import io.github.edgeaddons.core.OperationStatus;
 import io.github.edgeaddons.core.Reporter;
@@ -122,7 +124,7 @@ public final class Status {
                 : "; the store: " + p + " (publish), " + u + " (upload)";
         String m = "Neither the publish nor the upload endpoint knows operation " + operationId + " of product "
                 + settings.productId() + " (both answered HTTP 404" + words + ")." + System.lineSeparator()
-                + Hints.unknownToBothEndpoints(settings);
+                + EdgeHints.unknownToBothEndpoints(settings);
         return new StoreException(upload.failure().cause(upload), m);
     }
 

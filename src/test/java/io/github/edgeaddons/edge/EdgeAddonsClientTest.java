@@ -309,7 +309,7 @@ class EdgeAddonsClientTest {
         assertEquals(StoreException.Kind.AUTH, e.kind());
         assertEquals(401, e.httpStatus());
         assertTrue(e.fromTokenEndpoint());
-        assertHint(e, Hints.tokenRefused(s));
+        assertHint(e, EdgeHints.tokenRefused(s));
         String m = e.getMessage();
         assertTrue(m.contains("'edge-test'"), "names the server id: " + m);
         assertTrue(m.contains("invalid_client"), "carries the OAuth error: " + m);
@@ -374,7 +374,7 @@ class EdgeAddonsClientTest {
         assertEquals(OperationState.FAILED, s.state());
         assertEquals(expectedRaw, s.rawStatus());
         assertNotNull(s.errorCode());
-        assertTrue(Hints.forErrorCode(s.errorCode(), OperationKind.PUBLISH, apiKeySettings(sim).build()).contains(
+        assertTrue(EdgeHints.forErrorCode(s.errorCode(), OperationKind.PUBLISH, apiKeySettings(sim).build()).contains(
                 code.equals("NoModulesUpdated") ? "nothing to publish" : "still in review"), s.toString());
     }
 

@@ -1,5 +1,7 @@
 package io.github.edgeaddons.edge;
 
+import io.github.edgeaddons.core.Hints;
+
 import io.github.edgeaddons.core.Failure;
 import io.github.edgeaddons.core.OperationKind;
 import io.github.edgeaddons.core.OperationState;
@@ -130,7 +132,7 @@ class ResilienceTest {
         assertTrue(sleeper.waits.isEmpty(), "no wait past the deadline: " + sleeper.waits);
         assertTrue((System.nanoTime() - started) / 1_000_000 < 3000);
         assertEquals(Failure.Request.UPLOAD_STATUS, e.failure().request());
-        assertHint(e, Hints.forHttpError(settings().build(), e.failure(), null));
+        assertHint(e, EdgeHints.forHttpError(settings().build(), e.failure(), null));
     }
 
     // ---- what is repeated -----------------------------------------------------------------------------------
@@ -316,7 +318,7 @@ class ResilienceTest {
         assertTrue(e.failure().mayHaveReachedStore(), e.failure().toString());
         assertHint(e, Hints.publishMayHaveReachedTheStore(settings().build()));
         // never the 5xx advice that invites a blind repeat
-        assertFalse(e.getMessage().contains(Hints.forHttpError(settings().build(),
+        assertFalse(e.getMessage().contains(EdgeHints.forHttpError(settings().build(),
                 Failure.of(StoreException.Kind.HTTP, Failure.Request.PUBLISH).answer(500, false), null)),
                 e.getMessage());
     }

@@ -1,5 +1,7 @@
 package io.github.edgeaddons.edge;
 
+import io.github.edgeaddons.core.Hints;
+
 import io.github.edgeaddons.core.Credentials;
 import io.github.edgeaddons.core.Failure;
 import io.github.edgeaddons.core.OperationKind;
@@ -90,7 +92,7 @@ class StoreAnswersTest {
         assertEquals(Failure.Request.UPLOAD, e.failure().request());
         String m = e.getMessage();
         assertTrue(m.startsWith("The store answered HTTP 410 Gone to the upload of ext.zip."), m);
-        assertHint(e, Hints.gone(oauthSettings(sim).build()));
+        assertHint(e, EdgeHints.gone(oauthSettings(sim).build()));
         assertFalse(m.contains("HTTP 410  "), m);
     }
 
@@ -102,7 +104,7 @@ class StoreAnswersTest {
                     () -> client.status(OperationKind.PUBLISH, "0b2c4d6e-0000-4000-8000-000000000001", seconds(10)));
             assertEquals(410, e.httpStatus());
             assertEquals(Failure.Request.PUBLISH_STATUS, e.failure().request());
-            assertHint(e, Hints.gone(oauthSettings(sim).build()));
+            assertHint(e, EdgeHints.gone(oauthSettings(sim).build()));
         }
     }
 
@@ -127,7 +129,7 @@ class StoreAnswersTest {
         assertEquals(401, e.httpStatus());
         assertTrue(e.failure().keyHeadersNotTaken(), e.failure().toString());
         assertEquals("Invalid Azure AD JWT", e.failure().storeMessage());
-        assertHint(e, Hints.unauthorized(apiKeySettings(sim).build(), true));
+        assertHint(e, EdgeHints.unauthorized(apiKeySettings(sim).build(), true));
     }
 
     @Test
@@ -136,7 +138,7 @@ class StoreAnswersTest {
         StoreException e = upload(apiKeyClient(sim, reporter));
         assertEquals(401, e.httpStatus());
         assertFalse(e.failure().keyHeadersNotTaken());
-        assertHint(e, Hints.unauthorized(apiKeySettings(sim).build(), false));
+        assertHint(e, EdgeHints.unauthorized(apiKeySettings(sim).build(), false));
     }
 
     @Test
@@ -147,7 +149,7 @@ class StoreAnswersTest {
         StoreException e = upload(oauthClient(sim, reporter));
         assertEquals(401, e.httpStatus());
         assertEquals("Invalid JWT.", e.failure().storeMessage());
-        assertHint(e, Hints.unauthorized(oauthSettings(sim).build(), false));
+        assertHint(e, EdgeHints.unauthorized(oauthSettings(sim).build(), false));
         assertEquals(2, sim.requests(Route.TOKEN).size(), "one token, and one more after the first 401");
     }
 
@@ -160,11 +162,11 @@ class StoreAnswersTest {
             EdgeAddonsClient.Refusal headers = client.credentialsCheck(seconds(10));
             assertTrue(headers.failure.keyHeadersNotTaken());
             assertEquals(Failure.Request.CREDENTIAL_CHECK, headers.failure.request());
-            assertEquals(Hints.unauthorized(apiKeySettings(sim).build(), true), headers.hint);
+            assertEquals(EdgeHints.unauthorized(apiKeySettings(sim).build(), true), headers.hint);
             sim.config().apiKey("rotated-away");
             EdgeAddonsClient.Refusal expiry = client.credentialsCheck(seconds(10));
             assertFalse(expiry.failure.keyHeadersNotTaken());
-            assertEquals(Hints.unauthorized(apiKeySettings(sim).build(), false), expiry.hint);
+            assertEquals(EdgeHints.unauthorized(apiKeySettings(sim).build(), false), expiry.hint);
         }
     }
 
@@ -177,7 +179,7 @@ class StoreAnswersTest {
         assertTrue(e.failure().htmlBody());
         assertEquals(Failure.Request.PUBLISH, e.failure().request());
         assertTrue(e.getMessage().contains("(an HTML page: 404 Web Site not found)"), e.getMessage());
-        assertHint(e, Hints.forHttpError(apiKeySettings(sim).build(), e.failure(), null));
+        assertHint(e, EdgeHints.forHttpError(apiKeySettings(sim).build(), e.failure(), null));
     }
 
     @Test
@@ -187,7 +189,7 @@ class StoreAnswersTest {
         assertEquals(404, e.httpStatus());
         assertFalse(e.failure().htmlBody());
         assertEquals("Product not found", e.failure().storeMessage());
-        assertHint(e, Hints.forHttpError(apiKeySettings(sim).build(), e.failure(), null));
+        assertHint(e, EdgeHints.forHttpError(apiKeySettings(sim).build(), e.failure(), null));
     }
 
     @Test
@@ -218,7 +220,7 @@ class StoreAnswersTest {
         int bytes = notes.getBytes(StandardCharsets.UTF_8).length;
         assertEquals(Failure.Request.PUBLISH, e.failure().request());
         assertEquals(400, e.httpStatus());
-        assertHint(e, Hints.forHttpError(apiKeySettings(sim).build(), e.failure(),
+        assertHint(e, EdgeHints.forHttpError(apiKeySettings(sim).build(), e.failure(),
                 bytes + " bytes, text/plain; charset=UTF-8"));
     }
 
@@ -228,7 +230,7 @@ class StoreAnswersTest {
         StoreException e = upload(apiKeyClient(sim, reporter));
         assertEquals(Failure.Request.UPLOAD, e.failure().request());
         assertEquals(400, e.httpStatus());
-        assertHint(e, Hints.forHttpError(apiKeySettings(sim).build(), e.failure(), "10000 bytes, application/zip"));
+        assertHint(e, EdgeHints.forHttpError(apiKeySettings(sim).build(), e.failure(), "10000 bytes, application/zip"));
     }
 
     // ---- 5xx --------------------------------------------------------------------------------------------
@@ -240,7 +242,7 @@ class StoreAnswersTest {
         assertEquals(500, e.httpStatus());
         assertFalse(e.failure().mayHaveReachedStore(), "an upload may be repeated");
         assertTrue(e.getMessage().startsWith("The store answered HTTP 500 Internal Server Error"), e.getMessage());
-        assertHint(e, Hints.forHttpError(apiKeySettings(sim).build(), e.failure(), null));
+        assertHint(e, EdgeHints.forHttpError(apiKeySettings(sim).build(), e.failure(), null));
     }
 
     // ---- the token endpoint ------------------------------------------------------------------------------
@@ -258,7 +260,7 @@ class StoreAnswersTest {
         assertFalse(m.contains("wrong-secret"), m);
         assertTrue(e.fromTokenEndpoint());
         assertEquals(401, e.httpStatus());
-        assertHint(e, Hints.tokenRefused(oauthSettings(sim).build()));
+        assertHint(e, EdgeHints.tokenRefused(oauthSettings(sim).build()));
         assertEquals(Collections.singletonList(Route.TOKEN), routes(sim));
     }
 
@@ -290,7 +292,7 @@ class StoreAnswersTest {
         assertEquals(StoreException.Kind.AUTH, e.kind(), "still the user's to fix, and it ends a wait");
         assertTrue(e.getMessage().contains("answered HTTP 403 Forbidden to the token request."), e.getMessage());
         assertFalse(e.getMessage().contains("refused the client credentials"), e.getMessage());
-        assertHint(e, Hints.tokenForbidden(oauthSettings(sim).build()));
+        assertHint(e, EdgeHints.tokenForbidden(oauthSettings(sim).build()));
         assertEquals(1, sim.requests(Route.TOKEN).size(), "a 403 is not repeated");
     }
 
@@ -303,7 +305,7 @@ class StoreAnswersTest {
         assertTrue(m.contains("answered HTTP 200 with something that is not JSON (an HTML page)"), m);
         assertTrue(e.failure().htmlBody());
         assertTrue(e.fromTokenEndpoint());
-        assertHint(e, Hints.tokenUrlWrong(oauthSettings(sim).build()));
+        assertHint(e, EdgeHints.tokenUrlWrong(oauthSettings(sim).build()));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.github.edgeaddons.edge;
 
+import io.github.edgeaddons.core.Hints;
+
 import io.github.edgeaddons.core.OperationKind;
 import io.github.edgeaddons.core.OperationState;
 import io.github.edgeaddons.core.OperationStatus;
@@ -149,7 +151,7 @@ class TokenDuringWaitTest {
             assertTrue(e.fromTokenEndpoint());
             assertFalse(e.failure().htmlBody());
             assertTrue(e.getMessage().contains("answered HTTP 404 Not Found to the token request"), e.getMessage());
-            assertHint(e, Hints.tokenUrlWrong(settings().build()));
+            assertHint(e, EdgeHints.tokenUrlWrong(settings().build()));
         }
     }
 
@@ -161,7 +163,7 @@ class TokenDuringWaitTest {
         assertEquals(401, e.httpStatus());
         assertTrue(e.fromTokenEndpoint());
         assertTrue(e.getMessage().contains("invalid_client"), "the OAuth error: " + e.getMessage());
-        assertHint(e, Hints.tokenRefused(settings().build()));
+        assertHint(e, EdgeHints.tokenRefused(settings().build()));
         assertEquals(1, statuses(sim, Route.TOKEN).stream().filter(c -> c == 401).count(),
                 "one refusal ends it: " + statuses(sim, Route.TOKEN));
     }

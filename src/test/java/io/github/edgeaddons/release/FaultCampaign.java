@@ -1,5 +1,7 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.edge.EdgeHints;
+
 import io.github.edgeaddons.edge.AuthMode;
 import io.github.edgeaddons.edge.ClientSettings;
 import io.github.edgeaddons.edge.ClientTestSupport.RecordingReporter;
@@ -7,7 +9,6 @@ import io.github.edgeaddons.edge.ClientTestSupport.SimulatedTime;
 import io.github.edgeaddons.core.Credentials;
 import io.github.edgeaddons.core.StoreException;
 import io.github.edgeaddons.core.Failure;
-import io.github.edgeaddons.edge.Hints;
 import io.github.edgeaddons.core.OperationState;
 import io.github.edgeaddons.core.OperationStatus;
 import io.github.edgeaddons.core.PollPolicy;
@@ -572,7 +573,7 @@ final class FaultCampaign implements AutoCloseable {
             // a verdict is final: the command that waits again would only repeat it
             run.violation(4, kind + " Failed (a verdict), yet the failure prints the command that waits on operation "
                     + op.id() + " again: " + firstLine(msg));
-        } else if ("publish".equals(kind) && Hints.isReviewInProgress(op.errorCode())
+        } else if ("publish".equals(kind) && EdgeHints.isReviewInProgress(op.errorCode())
                 && !msg.contains(RESUME.publishDraft(PID))) {
             run.violation(4, "publish Failed for a review in progress without printing " + RESUME.publishDraft(PID)
                     + ": " + firstLine(msg));

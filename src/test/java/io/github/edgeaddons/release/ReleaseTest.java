@@ -1,5 +1,8 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.edge.EdgeHints;
+import io.github.edgeaddons.core.Hints;
+
 import static io.github.edgeaddons.edge.ClientTestSupport.apiKeySettings;
 import static io.github.edgeaddons.edge.ClientTestSupport.oauthSettings;
 import static io.github.edgeaddons.edge.ClientTestSupport.randomFile;
@@ -17,7 +20,6 @@ import io.github.edgeaddons.edge.ClientTestSupport.RecordingReporter;
 import io.github.edgeaddons.core.Credentials;
 import io.github.edgeaddons.core.StoreException;
 import io.github.edgeaddons.core.Failure;
-import io.github.edgeaddons.edge.Hints;
 import io.github.edgeaddons.core.OperationKind;
 import io.github.edgeaddons.core.OperationState;
 import io.github.edgeaddons.core.OperationStatus;
@@ -121,7 +123,7 @@ class ReleaseTest {
         StoreException e = assertThrows(StoreException.class, () -> release().upload(pkg(1000)));
         assertOperationFailed(e, "PackageInvalid", "The package could not be processed.",
                 "manifest.json: version is missing", "icons/128.png not found");
-        assertHint(e, Hints.forErrorCode("PackageInvalid", OperationKind.UPLOAD, settings()));
+        assertHint(e, EdgeHints.forErrorCode("PackageInvalid", OperationKind.UPLOAD, settings()));
     }
 
     @Test
@@ -131,7 +133,7 @@ class ReleaseTest {
         StoreException e = assertThrows(StoreException.class, () -> release().upload(pkg(1000)));
         assertOperationFailed(e, "ModuleStateUnPublishable", "Submission can't be published.",
                 "Invalid module : Properties", "Invalid module : Store listing");
-        assertHint(e, Hints.forErrorCode("ModuleStateUnPublishable", OperationKind.UPLOAD, settings()));
+        assertHint(e, EdgeHints.forErrorCode("ModuleStateUnPublishable", OperationKind.UPLOAD, settings()));
     }
 
     @Test
@@ -153,7 +155,7 @@ class ReleaseTest {
         assertEquals(sim.operations().get(0).id(), e.operationId());
         assertEquals(msg, e.failure().storeMessage());
         assertNull(e.failure().errorCode());
-        assertHint(e, Hints.forErrorCode(null, OperationKind.UPLOAD, settings()));
+        assertHint(e, EdgeHints.forErrorCode(null, OperationKind.UPLOAD, settings()));
     }
 
     @Test
@@ -163,7 +165,7 @@ class ReleaseTest {
         assertEquals(StoreException.Kind.OPERATION_FAILED, e.kind());
         assertEquals(Outcome.GENERIC_FAILURE_MESSAGE, e.failure().storeMessage());
         assertEquals(sim.operations().get(0).id(), e.failure().operationId());
-        assertHint(e, Hints.forErrorCode(null, OperationKind.UPLOAD, settings()));
+        assertHint(e, EdgeHints.forErrorCode(null, OperationKind.UPLOAD, settings()));
     }
 
     @Test
@@ -174,7 +176,7 @@ class ReleaseTest {
         String op = release.publish("n");
         StoreException e = assertThrows(StoreException.class, () -> release.await(op));
         assertOperationFailed(e, "NoModulesUpdated", msg);
-        assertHint(e, Hints.forErrorCode("NoModulesUpdated", OperationKind.PUBLISH, settings()));
+        assertHint(e, EdgeHints.forErrorCode("NoModulesUpdated", OperationKind.PUBLISH, settings()));
     }
 
     @Test
@@ -185,7 +187,7 @@ class ReleaseTest {
         String op = release.publish("n");
         StoreException e = assertThrows(StoreException.class, () -> release.await(op));
         assertOperationFailed(e, "InProgressSubmission", msg);
-        assertHint(e, Hints.forErrorCode("InProgressSubmission", OperationKind.PUBLISH, settings()));
+        assertHint(e, EdgeHints.forErrorCode("InProgressSubmission", OperationKind.PUBLISH, settings()));
     }
 
     @Test
@@ -237,7 +239,7 @@ class ReleaseTest {
         assertEquals(401, e.httpStatus());
         assertEquals(Failure.Request.UPLOAD, e.failure().request());
         assertFalse(e.failure().keyHeadersNotTaken());
-        assertHint(e, Hints.unauthorized(settings(), false));
+        assertHint(e, EdgeHints.unauthorized(settings(), false));
         assertTrue(e.getMessage().contains("'edge-test'"), "names the server: " + e.getMessage());
         assertFalse(e.getMessage().contains("expired-api-key-42"), e.getMessage());
         assertEquals(1, sim.requests().size(), "a 401 on an API key is not repeated");
@@ -251,7 +253,7 @@ class ReleaseTest {
         assertEquals(404, e.httpStatus());
         assertEquals(Failure.Request.UPLOAD, e.failure().request());
         assertFalse(e.failure().htmlBody());
-        assertHint(e, Hints.forHttpError(settings(), e.failure(), null));
+        assertHint(e, EdgeHints.forHttpError(settings(), e.failure(), null));
         assertTrue(e.getMessage().contains("Product not found"), "the server's message: " + e.getMessage());
         assertEquals(1, sim.requests().size());
         assertTrue(sim.requests().get(0).path().contains(other));
@@ -319,7 +321,7 @@ class ReleaseTest {
         StoreException e = assertThrows(StoreException.class, () -> release().upload(pkg(1000)));
         assertEquals(StoreException.Kind.OPERATION_FAILED, e.kind());
         assertVerdictWithoutResume(e, sim.operations().get(0).id(), Failure.Verdict.FAILED);
-        assertHint(e, Hints.forErrorCode(null, OperationKind.UPLOAD, settings()));
+        assertHint(e, EdgeHints.forErrorCode(null, OperationKind.UPLOAD, settings()));
     }
 
     @Test
@@ -329,7 +331,7 @@ class ReleaseTest {
         String op = release.publish("");
         StoreException e = assertThrows(StoreException.class, () -> release.await(op));
         assertVerdictWithoutResume(e, op, Failure.Verdict.FAILED);
-        assertHint(e, Hints.forErrorCode(null, OperationKind.PUBLISH, settings()));
+        assertHint(e, EdgeHints.forErrorCode(null, OperationKind.PUBLISH, settings()));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.edge.EdgeHints;
+import io.github.edgeaddons.core.Hints;
+
 import static io.github.edgeaddons.edge.ClientTestSupport.apiKeySettings;
 import static io.github.edgeaddons.edge.ClientTestSupport.randomFile;
 import static io.github.edgeaddons.edge.ClientTestSupport.routes;
@@ -13,7 +16,6 @@ import io.github.edgeaddons.edge.ClientTestSupport.RecordingReporter;
 import io.github.edgeaddons.edge.EdgeAddonsClient;
 import io.github.edgeaddons.core.StoreException;
 import io.github.edgeaddons.core.Failure;
-import io.github.edgeaddons.edge.Hints;
 import io.github.edgeaddons.core.OperationKind;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Fault;
@@ -59,7 +61,7 @@ class StatusTest {
                 m.split("\\R")[0]);
         assertEquals(2, m.split("\\R").length, m);
         assertEquals(1, m.split(UNKNOWN, -1).length - 1, "the id once: " + m);
-        assertTrue(m.contains(Hints.unknownToBothEndpoints(apiKeySettings(sim).build())), m);
+        assertTrue(m.contains(EdgeHints.unknownToBothEndpoints(apiKeySettings(sim).build())), m);
         assertTrue(e.failure().unknownOperation(), e.failure().toString());
         assertEquals(Failure.Request.UPLOAD_STATUS, e.failure().request());
         assertEquals(404, e.httpStatus());

@@ -1,27 +1,23 @@
 package io.github.edgeaddons.edge;
 
-import io.github.edgeaddons.core.OperationKind;
-
 import io.github.edgeaddons.core.CredentialsSource;
 import io.github.edgeaddons.core.Failure;
+import io.github.edgeaddons.core.Hints;
+import io.github.edgeaddons.core.OperationKind;
 import io.github.edgeaddons.core.Vocabulary;
-
 import io.github.edgeaddons.core.Vocabulary.Setting;
 import java.util.Locale;
 
 /**
- * Where a hint goes: the one home of the sentences that say what to do, as jib's
- * {@code HelpfulSuggestions} is for jib. A message says what happened (the status, the store's own words,
- * the id); the sentence about what to do comes from here, chosen by the {@link Failure facts} of the answer
- * (its status, whether it was an HTML page, what the store's body said), which request it answered and the
- * auth mode: a 401 under an API key is not a 401 under API v1, an HTML 404 is not a JSON one. The front
- * end's words (setting names, the command that runs a goal) come from its {@link Vocabulary}; nothing here
- * names Maven. Grouped by: HTTP answers, the network and the build, the token endpoint, the store's
- * errorCodes (each linking its section of Microsoft's API reference), and what follows a failure after the
- * store accepted something.
+ * Edge's own hints: what its HTTP answers mean (a 401 under an API key is not a 401 under API v1, an HTML 404
+ * is not a JSON one), its token endpoint (API v1), its errorCodes (each linking its section of Microsoft's API
+ * reference), a review in progress. Chosen by the {@link Failure facts} of the answer, which request it
+ * answered and the auth mode, in the front end's words ({@link Vocabulary}); nothing here names Maven. The
+ * sentences any store shares (after acceptance, resume commands, the network, the deadline) are the core's
+ * ({@link Hints}). Each has one golden test ({@code EdgeHintsTest}).
  */
-public final class Hints {
-    private Hints() {}
+public final class EdgeHints {
+    private EdgeHints() {}
 
     /** The front end's words (its setting names), from the settings. */
     private static Vocabulary words(ClientSettings s) {
@@ -33,17 +29,6 @@ public final class Hints {
     }
 
     /**
-     * For a publish POST whose fate is unknown (a 5xx other than 503, a 408, or a connection lost after
-     * sending): it is not repeated, because a second publish could start a duplicate submission.
-     */
-    public static String publishMayHaveReachedTheStore(ClientSettings s) {
-        return "The request may have reached the store, so it was not sent again (a second publish could"
-                + " start a duplicate submission). Check the product in Partner Center: if a submission is in"
-                + " review, nothing is left to do; otherwise publish again with "
-                + s.resume().publishDraft(s.productId()) + ".";
-    }
-
-    /**
      * What to do about an error answer of the store, from its facts: a publish that may have reached the store
      * is not sent again; a redirect is not followed; a JSON or empty 404 to a status request is about the ids;
      * else by status ({@link #forHttpError}).
@@ -52,13 +37,13 @@ public final class Hints {
      */
     public static String forAnswer(ClientSettings s, Failure f, String sent, String location) {
         if (f.mayHaveReachedStore()) {
-            return publishMayHaveReachedTheStore(s);
+            return Hints.publishMayHaveReachedTheStore(s);
         }
         if (f.httpStatus() >= 300 && f.httpStatus() < 400) {
-            return redirectNotFollowed(s, location);
+            return Hints.redirectNotFollowed(s, location);
         }
         if (f.unknownOperation()) {
-            return unknownOperation(s, f.operationId());
+            return Hints.unknownOperation(s, f.operationId());
         }
         return forHttpError(s, f, sent);
     }
@@ -188,24 +173,6 @@ public final class Hints {
     }
 
 
-    /** The store accepted a request but its answer names no operation to follow. */
-    public static String acceptedButNotFollowable() {
-        return "Check the product in Partner Center.";
-    }
-
-    /** A redirect is never followed. */
-    public static String redirectNotFollowed(ClientSettings s, String location) {
-        return "It redirects to " + location + "; redirects are not followed, so credentials never go to another"
-                + " host. Check " + setting(s, Setting.API_BASE_URL) + ".";
-    }
-
-    /** A JSON or empty 404 to a status request: the ids. */
-    public static String unknownOperation(ClientSettings s, String operationId) {
-        return "The store does not know operation " + operationId + " for product " + s.productId() + ": check "
-                + setting(s, Setting.OPERATION_ID) + " (the id printed by upload or publish) and "
-                + setting(s, Setting.PRODUCT_ID) + ".";
-    }
-
     /** {@code status} asked both endpoints and neither knows the operation. */
     public static String unknownToBothEndpoints(ClientSettings s) {
         return "Check " + setting(s, Setting.OPERATION_ID) + " (the id printed by upload or publish) and "
@@ -213,35 +180,6 @@ public final class Hints {
     }
 
     // ---- the network and the build ----------------------------------------------------------------------
-
-    /** A host name that does not resolve. */
-    public static String unknownHost(ClientSettings s) {
-        return "Check " + setting(s, Setting.API_BASE_URL) + " (and " + setting(s, Setting.TOKEN_URL)
-                + ") and the network or proxy settings.";
-    }
-
-    /** A TLS handshake that failed. */
-    public static String untrustedTls() {
-        return "The TLS handshake failed: the server's certificate is not trusted by this JDK. Add the"
-                + " certificate of your network's TLS inspection proxy to the JDK trust store"
-                + " (javax.net.ssl.trustStore); certificate checks cannot be turned off.";
-    }
-
-    /** Any other network failure. */
-    public static String networkTrouble() {
-        return "Check the network or proxy settings, then run the goal again.";
-    }
-
-    /** What to do about a network failure, by its kind: an unknown host, a TLS failure, anything else. */
-    public static String forNetworkFailure(ClientSettings s, java.io.IOException e) {
-        if (e instanceof java.net.UnknownHostException) {
-            return unknownHost(s);
-        }
-        if (e instanceof javax.net.ssl.SSLException) {
-            return untrustedTls();
-        }
-        return networkTrouble();
-    }
 
     // ---- the token endpoint (API v1) ---------------------------------------------------------------------
 
@@ -253,19 +191,6 @@ public final class Hints {
                 + ", and the token URL (" + setting(s, Setting.TOKEN_URL) + (c.isEnvironment() || beside == null ? ""
                         : " or the server's " + beside) + ") against Partner Center (Microsoft Edge > Publish API);"
                 + " client secrets expire. API v1 is retired: " + switchToApiKey(s);
-    }
-
-    /**
-     * The token endpoint gave no token for a transient reason (429, 5xx, 408): not a refusal of the client
-     * credentials. (During a wait on an accepted operation the wait goes on instead; see RetryPolicy.)
-     */
-    public static String tokenUnavailable(int status) {
-        if (status == 429) {
-            return "The identity provider is throttling token requests; it did not refuse the client ID or secret."
-                    + " Wait a few minutes, then run the goal again.";
-        }
-        return "The identity provider had a server-side problem; it did not refuse the client ID or secret. Run"
-                + " the goal again later.";
     }
 
     /**
@@ -385,92 +310,13 @@ public final class Hints {
 
     // ---- after the store accepted something (the poll loop and Release) ----------------------------------
 
-    /** A status word this plugin does not know: the wait goes on; where to look meanwhile. */
-    public static String unknownStatusWord(OperationKind kind, String operationId, String word,
-            java.time.Duration left, ClientSettings s) {
-        return "The store reports the status '" + word + "' for " + kind.label() + " operation " + operationId
-                + ", a word this plugin does not know. It keeps asking until the status is Succeeded or Failed, or"
-                + " until " + setting(s, Setting.TIMEOUT) + " (" + io.github.edgeaddons.config.Durations.format(left)
-                + " left); check the product in Partner Center meanwhile.";
-    }
-
     /**
-     * What an answer that keeps a wait going means, when its status alone does not say: an HTML 404 page is the
-     * front door, a 429 without Retry-After throttles without a length; else null.
+     * An HTML 404 page during a wait is the front door, not an unknown operation (which is a JSON or empty 404):
+     * the wait goes on.
      */
-    public static String duringWait(int status, boolean retryAfterGiven) {
-        if (status == 404) {
-            return "An HTML 404 page comes from the store's front door in trouble (seen during incidents), not from"
-                    + " an unknown operation.";
-        }
-        if (status == 429 && !retryAfterGiven) {
-            return "The store is throttling requests without saying for how long.";
-        }
-        return null;
-    }
-
-    /** The first failure of a streak during a wait on an accepted operation: the wait goes on, until when. */
-    public static String waitGoesOn(OperationKind kind, String operationId, java.time.Duration left,
-            java.time.Duration next, boolean slower, ClientSettings s) {
-        return "The store accepted the " + kind.label() + " (operation " + operationId + "), so the wait goes on"
-                + " until " + setting(s, Setting.TIMEOUT) + " (" + io.github.edgeaddons.config.Durations.format(left)
-                + " left): asking again in " + io.github.edgeaddons.config.Durations.format(next)
-                + (slower ? ", and less often from now on" : "") + ".";
-    }
-
-    /**
-     * What follows a failure of the wait on an operation the store had accepted ({@link Failure#acceptedBefore}):
-     * what the store holds, then, on lines of their own, the command that resumes the wait. Nothing after a
-     * definite verdict ({@link Failure#hasVerdict}: Failed, or stopped): the verdict's own advice says what to fix,
-     * and waiting on that operation again would only repeat it.
-     *
-     * @return the sentences, or null when nothing follows
-     */
-    public static String afterAcceptance(Failure f, OperationKind kind, ClientSettings s) {
-        if (f.hasVerdict()) {
-            return null;
-        }
-        return acceptedBeforeTheFailure(kind, f.operationId()) + System.lineSeparator()
-                + resumeWaiting(kind, f.operationId(), s);
-    }
-
-    /**
-     * What follows a failure of the publish after this build's upload succeeded: the draft is in Partner Center,
-     * and the command that publishes it, printed once: a publish that may have reached the store
-     * ({@link Failure#mayHaveReachedStore}) printed it already ({@link #publishMayHaveReachedTheStore}).
-     */
-    public static String afterUpload(Failure f, String uploadOperationId, ClientSettings s) {
-        return draftUploaded(uploadOperationId)
-                + (f.mayHaveReachedStore() ? "" : System.lineSeparator() + publishDraftAgain(s));
-    }
-
-    /**
-     * How to pick up the wait for an accepted operation: {@code await} for a publish, {@code status} for an
-     * upload; the command alone on the last line, so that it can be copied as printed.
-     */
-    public static String resumeWaiting(OperationKind kind, String operationId, ClientSettings s) {
-        return (kind == OperationKind.PUBLISH
-                ? "Resume waiting with:" + System.lineSeparator() + "  " + s.resume().await(s.productId(), operationId)
-                : "Check it later with:" + System.lineSeparator() + "  "
-                        + s.resume().status(s.productId(), operationId));
-    }
-
-    /**
-     * For any failure after the store accepted an upload or a publish: it is not lost, and re-running the
-     * whole release would upload or publish again.
-     */
-    public static String acceptedBeforeTheFailure(OperationKind kind, String operationId) {
-        return "The store had accepted the " + kind.label() + " (operation " + operationId + ") before this"
-                + " failure: " + (kind == OperationKind.PUBLISH
-                        ? "do not publish again before you know how it ended (a second publish is refused while"
-                                + " one is in review)."
-                        : "the package may be in the draft already.");
-    }
-
-    /** For any failure of a publish after this build's upload succeeded: the draft is in Partner Center. */
-    public static String draftUploaded(String uploadOperationId) {
-        return "This build's upload succeeded (operation " + uploadOperationId + "), so the uploaded draft is in"
-                + " Partner Center; the release does not need to upload it again.";
+    public static String htmlNotFoundDuringWait() {
+        return "An HTML 404 page comes from the store's front door in trouble (seen during incidents), not from"
+                + " an unknown operation.";
     }
 
     /**
@@ -485,33 +331,4 @@ public final class Hints {
                 + System.lineSeparator() + "  " + s.resume().publishDraft(s.productId());
     }
 
-    /** {@code status} found a Succeeded upload: the draft holds it; the command that publishes it, alone on the last line. */
-    public static String uploadInDraft(ClientSettings s) {
-        return "The draft in Partner Center holds this upload. Publish it, without uploading again, with:"
-                + System.lineSeparator() + "  " + s.resume().publishDraft(s.productId());
-    }
-
-    /**
-     * A publish that no {@code await} follows in this build: the 202 is no submission yet, and the verdict is not
-     * known; the command that follows it, alone on the last line.
-     */
-    public static String publishVerdictNotKnown(String operationId, ClientSettings s) {
-        return "The store has not said yet whether it created the submission (only the publish operation's"
-                + " status says so). Follow it to its verdict with:" + System.lineSeparator() + "  "
-                + s.resume().await(s.productId(), operationId);
-    }
-
-    /** How to publish the draft already in Partner Center; the command alone on the last line. */
-    public static String publishDraftAgain(ClientSettings s) {
-        return "Publish it, without uploading again, with:" + System.lineSeparator() + "  "
-                + s.resume().publishDraft(s.productId());
-    }
-
-    /** For an operation that stopped without a verdict ({@code Cancelled}, ...). */
-    public static String operationStopped(OperationKind kind, ClientSettings s) {
-        return "It will not finish by itself. Check the product in Partner Center (someone may have cancelled the"
-                + " submission there), then " + (kind == OperationKind.PUBLISH
-                        ? "publish again with " + s.resume().publishDraft(s.productId())
-                        : "run the release again") + ".";
-    }
 }
