@@ -16,21 +16,25 @@ import java.util.Objects;
  * there is a verdict. Another store's adapter fills in the same facts.
  */
 public final class Failure {
-    /** Which request of a release failed: the same status means different things on each. */
+    /**
+     * Which request of a release failed, by its role (the same status means different things on each). The roles
+     * are any store's: a store's adapter maps each of its requests to one (Edge's: its token endpoint of API v1,
+     * {@code POST .../submissions/draft/package}, its two operation endpoints, {@code GET /v1/products}).
+     */
     public enum Request {
-        /** The access token request (API v1's token endpoint). */
+        /** An access token request to the store's token endpoint. */
         TOKEN,
         /** The package upload. */
         UPLOAD,
         /** A status request of an upload operation. */
         UPLOAD_STATUS,
-        /** The publish request, whose body is the certification notes. */
+        /** The publish request (on Edge its body is the certification notes). */
         PUBLISH,
         /** A status request of a publish operation. */
         PUBLISH_STATUS,
         /** The dry run's side-effect-free credential check. */
         CREDENTIAL_CHECK,
-        /** The product list. */
+        /** A read of the account's products (Edge's product list). */
         PRODUCT_LIST,
         /** No request: the client itself (closing it, an interrupted wait). */
         NONE;

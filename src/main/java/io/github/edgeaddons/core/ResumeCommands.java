@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The commands a failure message prints so that the user can pick up where the build stopped: follow an
- * accepted operation ({@code await}, {@code status}) or publish the draft that is already in Partner Center.
+ * accepted operation ({@code await}, {@code status}) or publish the draft that is already in the store's dashboard.
  * Each command is meant to work exactly as printed, from the folder the build ran in: the Maven side
  * ({@code maven/MavenResumeCommands}) decides how the plugin is named (its prefix when the POM declares it,
  * else its full coordinates) and which arguments of this build must be repeated ({@code -s}, {@code -f},
@@ -60,7 +60,7 @@ public final class ResumeCommands {
                 vocabulary.argument(Vocabulary.Setting.OPERATION_ID, operationId));
     }
 
-    /** Publishes the draft already in Partner Center, without uploading again. */
+    /** Publishes the draft already in the store's dashboard, without uploading again. */
     public String publishDraft(String productId) {
         return command("publish", vocabulary.argument(Vocabulary.Setting.PRODUCT_ID, productId),
                 vocabulary.argument(Vocabulary.Setting.REQUIRE_UPLOAD, "false"));
