@@ -252,7 +252,7 @@ public final class ClientSettings implements StoreSettings {
             return this;
         }
 
-        /** How long each goal may take on the network (a {@link Deadline} of this length bounds its work). */
+        /** How long each goal may take on the network (a {@code Deadline} of this length bounds its work). */
         public Builder timeout(Duration v) {
             timeout = v;
             return this;
