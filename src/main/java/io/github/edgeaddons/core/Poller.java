@@ -199,11 +199,7 @@ public final class Poller {
 
         /** An answer that keeps the wait going, in words: status, reason, the useful part of the body. */
         private String answerProblem(Transport.Response r) {
-            StringBuilder m = new StringBuilder("The store answered HTTP ").append(r.status);
-            String reason = Http.reasonPhrase(r.status);
-            if (reason != null) {
-                m.append(' ').append(reason);
-            }
+            StringBuilder m = new StringBuilder(WhatHappened.answered("The store", r.status));
             m.append(" to the status request of ").append(kind.label()).append(" operation ").append(operationId);
             List<String> details = client.errorDetails(r);
             if (!details.isEmpty()) {

@@ -14,6 +14,7 @@ import io.github.edgeaddons.core.StoreException;
 
 import io.github.edgeaddons.core.Authenticator;
 import io.github.edgeaddons.core.StatusSource;
+import io.github.edgeaddons.core.WhatHappened;
 import io.github.edgeaddons.core.Transport;
 
 import io.github.edgeaddons.config.Plurals;
@@ -173,8 +174,7 @@ public final class EdgeAddonsClient implements Closeable, StatusSource {
 
         /** "HTTP 403 Forbidden". */
         public String status() {
-            String reason = reason(httpStatus);
-            return "HTTP " + httpStatus + (reason == null ? "" : " " + reason);
+            return WhatHappened.status(httpStatus);
         }
     }
 
@@ -315,16 +315,8 @@ public final class EdgeAddonsClient implements Closeable, StatusSource {
      * when it has them, and what to do (chosen from the facts by {@link Hints#forAnswer}).
      */
     private StoreException httpError(Transport.Response r, String what, Failure f, String sent) {
-        StringBuilder m = new StringBuilder("The store answered HTTP ").append(r.status);
-        String reason = reason(r.status);
-        if (reason != null) {
-            m.append(' ').append(reason);
-        }
-        m.append(" to the ").append(what);
-        if (r.attempts > 1) {
-            m.append(" (after ").append(r.attempts).append(" attempts)");
-        }
-        m.append('.');
+        StringBuilder m = new StringBuilder(WhatHappened.answered("The store", r.status)).append(" to the ")
+                .append(what).append(WhatHappened.afterAttempts(r.attempts)).append('.');
         List<String> details = errorDetails(r.body, r.header("Content-Type"));
         for (String d : details) {
             m.append(System.lineSeparator()).append("  ").append(d);
@@ -382,10 +374,6 @@ public final class EdgeAddonsClient implements Closeable, StatusSource {
     }
 
     /** HttpClient's English reason phrase of a status ("Gone" for 410), or null for a status it does not know. */
-    static String reason(int status) {
-        return Http.reasonPhrase(status);
-    }
-
     @Override
     public void close() throws IOException {
         transport.close();

@@ -11,6 +11,7 @@ import io.github.edgeaddons.core.RetryPolicy;
 import io.github.edgeaddons.core.StoreException;
 import io.github.edgeaddons.core.TokenCache;
 import io.github.edgeaddons.core.Transport;
+import io.github.edgeaddons.core.WhatHappened;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -115,10 +116,9 @@ final class OAuthAuthenticator implements Authenticator {
             if (RetryPolicy.tokenRefusal(r.status) && r.status != 400 && r.status != 401) {
                 // a 403, 404 or another 4xx: worded as what it is, not as a refusal of the client credentials
                 // (a 403 forbids the request, a 404 is the URL or the endpoint's front door)
-                String reason = Http.reasonPhrase(r.status);
                 throw StoreException.tokenEndpoint(tokenFailure(StoreException.Kind.AUTH, r, html),
-                        "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
-                                + (reason == null ? "" : " " + reason) + (detail.isEmpty() ? "" : ", " + detail)
+                        WhatHappened.answered("The token endpoint " + settings.tokenUrl, r.status)
+                                + (detail.isEmpty() ? "" : ", " + detail)
                                 + " to the token request.",
                         r.status == 403 ? EdgeHints.tokenForbidden(settings)
                                 : html ? Hints.tokenUnavailable(r.status) : EdgeHints.tokenUrlWrong(settings));
@@ -131,11 +131,9 @@ final class OAuthAuthenticator implements Authenticator {
                                 + r.status + (detail.isEmpty() ? "" : ", " + detail) + ").",
                         EdgeHints.tokenRefused(settings));
             }
-            String reason = Http.reasonPhrase(r.status);
             throw StoreException.tokenEndpoint(tokenFailure(StoreException.Kind.HTTP, r, html),
-                    "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
-                            + (reason == null ? "" : " " + reason)
-                            + (r.attempts > 1 ? " (after " + r.attempts + " attempts)" : "")
+                    WhatHappened.answered("The token endpoint " + settings.tokenUrl, r.status)
+                            + WhatHappened.afterAttempts(r.attempts)
                             + (detail.isEmpty() ? "" : ", " + detail) + " to the token request.",
                     Hints.tokenUnavailable(r.status));
         }
