@@ -39,7 +39,7 @@ public final class CredentialsSource {
         return serverId == null;
     }
 
-    /** {@code <server> 'edge-addons' in settings.xml} in Maven's words, or {@code the environment variables A and B}. */
+    /** {@code <server> 'edge-addons' in settings.xml} in Maven's words, or {@code the environment variables A, B}. */
     public String describe(Vocabulary words) {
         return isEnvironment() ? "the environment variables " + clientIdVariable + " and " + secretVariable
                 : words.credentialsPlace(serverId);

@@ -183,7 +183,10 @@ public final class Hints {
                 + " " + s.dashboard() + "; the release does not need to upload it again.";
     }
 
-    /** {@code status} found a Succeeded upload: the draft holds it; the command that publishes it, alone on the last line. */
+    /**
+     * {@code status} found a Succeeded upload: the draft holds it; the command that publishes it, alone on the
+     * last line.
+     */
     public static String uploadInDraft(StoreSettings s) {
         return "The draft in " + s.dashboard() + " holds this upload. Publish it, without uploading again, with:"
                 + System.lineSeparator() + "  " + s.resume().publishDraft(s.productId());
@@ -207,7 +210,8 @@ public final class Hints {
 
     /** For an operation that stopped without a verdict ({@code Cancelled}, ...). */
     public static String operationStopped(OperationKind kind, StoreSettings s) {
-        return "It will not finish by itself. Check the product in " + s.dashboard() + " (someone may have cancelled the"
+        return "It will not finish by itself. Check the product in " + s.dashboard()
+                + " (someone may have cancelled the"
                 + " submission there), then " + (kind == OperationKind.PUBLISH
                         ? "publish again with " + s.resume().publishDraft(s.productId())
                         : "run the release again") + ".";

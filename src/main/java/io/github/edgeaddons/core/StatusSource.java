@@ -6,8 +6,8 @@ import java.util.List;
  * What the wait ({@link Poller}) needs from a store's adapter, and all it knows of the store: one status
  * request of an operation, sent once; the status read from a 2xx answer; an error answer in words; the useful
  * part of an error body and the store's request id, for the warnings; whether its token URL issued a token
- * before. Edge's client ({@code edge.EdgeAddonsClient}) is Edge's; another store's client implements the same, and the wait, its
- * schedule ({@link PollPolicy}) and the retry rules ({@link RetryPolicy}) serve it unchanged.
+ * before. Edge's client ({@code edge.EdgeAddonsClient}) implements it; another store's client implements the
+ * same, and the wait, its schedule ({@link PollPolicy}) and the retry rules ({@link RetryPolicy}) serve it unchanged.
  */
 public interface StatusSource {
     /** One status request, sent once whatever the answer (the wait does the retrying). */

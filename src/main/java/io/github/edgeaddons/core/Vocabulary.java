@@ -59,7 +59,7 @@ public interface Vocabulary {
      */
     String credentialsPlace(String id);
 
-    /** Where the client ID of those credentials is, e.g. {@code the <username> of <server> 'edge-addons' in settings.xml}. */
+    /** Where the client ID of those credentials is, e.g. {@code the <username> of <server> ... in settings.xml}. */
     String clientIdPlace(String id);
 
     /** Where the secret (API key or client secret) is, e.g. {@code the <password> of <server> ...}. */
