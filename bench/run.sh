@@ -134,7 +134,7 @@ test_classpath() {
 rm -f "$OUT/test-bench.cp"
 if want polling; then
   echo "== 0. Poll policy: worst-case verdict lag and status requests per operation, previous default vs new  [load $(load)]"
-  java -cp "$(test_classpath)" io.github.edgeaddons.client.PollBench $([ "$SHORT" = 1 ] && echo --short) \
+  java -cp "$(test_classpath)" io.github.edgeaddons.edge.PollBench $([ "$SHORT" = 1 ] && echo --short) \
       || failed "poll policy figures"
   echo
 fi

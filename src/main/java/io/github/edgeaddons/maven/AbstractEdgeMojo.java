@@ -1,6 +1,6 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.core.StoreException;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.pkg.InvalidPackageException;
 import io.github.edgeaddons.release.StepResult;
@@ -42,7 +42,7 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
         } catch (ConfigException | InvalidPackageException e) {
             step.failed(e);
             throw new MojoFailureException(endTrimmed(e.getMessage()), e);
-        } catch (EdgeApiException e) {
+        } catch (StoreException e) {
             step.failed(e);
             if (e.isUserActionable()) {
                 throw new MojoFailureException(endTrimmed(e.getMessage()), e);
@@ -93,7 +93,7 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
      */
     protected abstract void doExecute(StepResult step)
             throws MojoExecutionException, MojoFailureException, ConfigException, InvalidPackageException,
-                    EdgeApiException;
+                    StoreException;
 
     /** The goal's name, as in result.json. */
     protected abstract String goal();

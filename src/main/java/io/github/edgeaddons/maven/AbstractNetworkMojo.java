@@ -1,11 +1,12 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.AuthMode;
-import io.github.edgeaddons.client.ClientSettings;
-import io.github.edgeaddons.client.Deadline;
-import io.github.edgeaddons.client.EdgeApiException;
-import io.github.edgeaddons.client.Hints;
-import io.github.edgeaddons.client.Reporter;
+import io.github.edgeaddons.edge.EdgeHints;
+
+import io.github.edgeaddons.edge.AuthMode;
+import io.github.edgeaddons.edge.ClientSettings;
+import io.github.edgeaddons.core.Deadline;
+import io.github.edgeaddons.core.StoreException;
+import io.github.edgeaddons.core.Reporter;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.EdgeStore;
 import io.github.edgeaddons.release.DryRun;
@@ -207,7 +208,7 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
                 .resume(MavenResumeCommands.of(project, session, plugin, network))
                 .build();
         if (client.authMode() == AuthMode.CLIENT_CREDENTIALS && BuildState.firstInBuild(session, "v1Warned")) {
-            getLog().warn(Hints.v1Retired(client));
+            getLog().warn(EdgeHints.v1Retired(client));
         }
         if (client.authMode() == AuthMode.API_KEY && network.apiKeyExpires() != null) {
             ApiKeyExpiry.check(network.apiKeyExpires(), clock, client.credentialsSource(), getLog(),
@@ -254,7 +255,7 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
 
     /** In a dry run with {@code edge.checkCredentials}: the side-effect-free credential check, once per build. */
     protected void dryRunCredentialCheck(NetworkSettings network, ClientSettings client)
-            throws EdgeApiException, ConfigException {
+            throws StoreException, ConfigException {
         if (!network.checkCredentials() || project.getContextValue(CREDENTIALS_CHECKED) != null) {
             return;
         }

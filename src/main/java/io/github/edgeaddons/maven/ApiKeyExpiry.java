@@ -1,6 +1,6 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.CredentialsSource;
+import io.github.edgeaddons.core.CredentialsSource;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.KeyExpiry;
 import java.time.Clock;
@@ -47,6 +47,6 @@ final class ApiKeyExpiry {
 
     private static String renew(CredentialsSource source) {
         return "Create a new API key in Partner Center (Microsoft Edge > Publish API), put it in "
-                + source.secretPlace() + " and set edge.apiKeyExpires to the new key's expiry date";
+                + source.secretPlace(MavenVocabulary.INSTANCE) + " and set edge.apiKeyExpires to the new key's expiry date";
     }
 }

@@ -1,9 +1,9 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.ClientSettings;
-import io.github.edgeaddons.client.EdgeApiException;
-import io.github.edgeaddons.client.OperationState;
-import io.github.edgeaddons.client.OperationStatus;
+import io.github.edgeaddons.edge.ClientSettings;
+import io.github.edgeaddons.core.StoreException;
+import io.github.edgeaddons.core.OperationState;
+import io.github.edgeaddons.core.OperationStatus;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.DryRun;
 import io.github.edgeaddons.release.NetworkSettings;
@@ -47,7 +47,7 @@ public class AwaitMojo extends AbstractNetworkMojo {
     }
 
     @Override
-    protected void doExecute(StepResult step) throws ConfigException, EdgeApiException {
+    protected void doExecute(StepResult step) throws ConfigException, StoreException {
         NetworkSettings network = checkedNetworkSettings();
         Release.InReview whenInReview = checkedInReview(inReview);
         String id = operationId != null && !operationId.trim().isEmpty()

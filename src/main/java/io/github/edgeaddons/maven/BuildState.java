@@ -1,6 +1,6 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.TokenCache;
+import io.github.edgeaddons.core.TokenCache;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystemSession;

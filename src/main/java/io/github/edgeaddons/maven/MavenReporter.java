@@ -1,7 +1,7 @@
 package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.config.Text;
-import io.github.edgeaddons.client.Reporter;
+import io.github.edgeaddons.core.Reporter;
 import java.io.Console;
 import java.io.PrintStream;
 import java.lang.reflect.Method;

@@ -1,6 +1,6 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.ResumeCommands;
+import io.github.edgeaddons.core.ResumeCommands;
 import io.github.edgeaddons.config.EdgeStore;
 import io.github.edgeaddons.release.NetworkSettings;
 import java.io.File;

@@ -1,7 +1,7 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.ResumeCommands;
-import io.github.edgeaddons.client.Vocabulary;
+import io.github.edgeaddons.core.ResumeCommands;
+import io.github.edgeaddons.core.Vocabulary;
 import java.util.Collections;
 import java.util.List;
 
@@ -49,6 +49,27 @@ public final class MavenVocabulary implements Vocabulary {
     @Override
     public String tokenUrlBesideCredentials() {
         return "<configuration><tokenUrl>";
+    }
+
+    @Override
+    public String credentialsPlace(String id) {
+        return "<server> '" + id + "' in settings.xml";
+    }
+
+    @Override
+    public String clientIdPlace(String id) {
+        return "the <username> of " + credentialsPlace(id);
+    }
+
+    @Override
+    public String secretPlace(String id) {
+        return "the <password> of " + credentialsPlace(id);
+    }
+
+    @Override
+    public String putClientIdAndApiKey(String id) {
+        return "in settings.xml put the client ID in the <username> and the API key in the <password> of <server> '"
+                + id + "'";
     }
 
     // ---- the hints only Maven has: settings.xml, offline, the build's later goals --------------------------

@@ -1,8 +1,9 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.ClientSettings;
-import io.github.edgeaddons.client.EdgeApiException;
-import io.github.edgeaddons.client.Hints;
+import io.github.edgeaddons.core.Hints;
+
+import io.github.edgeaddons.edge.ClientSettings;
+import io.github.edgeaddons.core.StoreException;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.DryRun;
 import io.github.edgeaddons.release.NetworkSettings;
@@ -63,7 +64,7 @@ public class PublishMojo extends AbstractNetworkMojo {
     }
 
     @Override
-    protected void doExecute(StepResult step) throws ConfigException, EdgeApiException {
+    protected void doExecute(StepResult step) throws ConfigException, StoreException {
         NetworkSettings network = checkedNetworkSettings();
         AwaitMojo.checkedInReview(inReview); // before the publish, not only in await after it
         String text = Notes.read(notes, notesFile == null ? null : notesFile.toPath());

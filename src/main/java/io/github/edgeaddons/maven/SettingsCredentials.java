@@ -2,7 +2,7 @@ package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.EdgeStore;
-import io.github.edgeaddons.client.CredentialsSource;
+import io.github.edgeaddons.core.CredentialsSource;
 import io.github.edgeaddons.release.ServerCredentials;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -66,7 +66,8 @@ final class SettingsCredentials {
             throw new ConfigException("<server> '" + id + "' in settings.xml has no <password>: "
                     + MavenVocabulary.putApiKey());
         }
-        return new ServerCredentials(id, username.trim(), password, tokenUrl(decrypted.getConfiguration()));
+        return new ServerCredentials(id, username.trim(), password, tokenUrl(decrypted.getConfiguration()),
+                CredentialsSource.server(id), MavenVocabulary.INSTANCE);
     }
 
     private static ServerCredentials fromEnvironment(Settings settings, String id, Map<String, String> env,
@@ -76,7 +77,8 @@ final class SettingsCredentials {
         String secret = env.get(secretVariable);
         if (!isBlank(clientId) && !isBlank(secret)) {
             return new ServerCredentials(id, clientId.trim(), secret, null,
-                    CredentialsSource.environment(CLIENT_ID_VARIABLE, secretVariable, API_KEY_VARIABLE));
+                    CredentialsSource.environment(CLIENT_ID_VARIABLE, secretVariable, API_KEY_VARIABLE),
+                    MavenVocabulary.INSTANCE);
         }
         List<String> known = new ArrayList<>();
         if (settings != null) {

@@ -1,6 +1,6 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.ProxySettings;
+import io.github.edgeaddons.core.ProxySettings;
 import io.github.edgeaddons.config.ConfigException;
 import java.net.URI;
 import java.util.ArrayList;

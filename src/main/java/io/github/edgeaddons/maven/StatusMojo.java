@@ -1,6 +1,6 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.core.StoreException;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.NetworkSettings;
 import io.github.edgeaddons.release.Status;
@@ -33,7 +33,7 @@ public class StatusMojo extends AbstractNetworkMojo {
     }
 
     @Override
-    protected void doExecute(StepResult step) throws ConfigException, EdgeApiException {
+    protected void doExecute(StepResult step) throws ConfigException, StoreException {
         failIfOffline();
         boolean listProducts = operationId == null || operationId.trim().isEmpty();
         NetworkSettings.Builder parameters = networkParameters();

@@ -1,7 +1,7 @@
 package io.github.edgeaddons.maven;
 
-import io.github.edgeaddons.client.ClientSettings;
-import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.edge.ClientSettings;
+import io.github.edgeaddons.core.StoreException;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.pkg.InvalidPackageException;
 import io.github.edgeaddons.pkg.PackageInfo;
@@ -85,7 +85,7 @@ public class UploadMojo extends AbstractNetworkMojo {
     }
 
     @Override
-    protected void doExecute(StepResult step) throws ConfigException, InvalidPackageException, EdgeApiException {
+    protected void doExecute(StepResult step) throws ConfigException, InvalidPackageException, StoreException {
         NetworkSettings network = checkedNetworkSettings();
         PackageInfo pkg = AbstractPackageMojo.checkedPackage(project, file, classifier, checkVersion,
                 ignoredChecks, true, session, getLog());

@@ -1,12 +1,12 @@
 package io.github.edgeaddons.release;
 
-import io.github.edgeaddons.client.AuthMode;
-import io.github.edgeaddons.client.Deadline;
-import io.github.edgeaddons.client.EdgeApiException;
-import io.github.edgeaddons.client.ClientSettings;
-import io.github.edgeaddons.client.EdgeAddonsClient;
-import io.github.edgeaddons.client.Redaction;
-import io.github.edgeaddons.client.Reporter;
+import io.github.edgeaddons.edge.AuthMode;
+import io.github.edgeaddons.core.Deadline;
+import io.github.edgeaddons.core.StoreException;
+import io.github.edgeaddons.edge.ClientSettings;
+import io.github.edgeaddons.edge.EdgeAddonsClient;
+import io.github.edgeaddons.core.Redaction;
+import io.github.edgeaddons.core.Reporter;
 import io.github.edgeaddons.config.Plurals;
 import io.github.edgeaddons.pkg.PackageInfo;
 import java.nio.charset.StandardCharsets;
@@ -56,9 +56,9 @@ public final class DryRun {
     /**
      * Asks the store whether the credentials are accepted, without side effects.
      *
-     * @throws EdgeApiException with kind AUTH when they are refused
+     * @throws StoreException with kind AUTH when they are refused
      */
-    public void checkCredentials(Deadline deadline) throws EdgeApiException {
+    public void checkCredentials(Deadline deadline) throws StoreException {
         reporter.info(PREFIX + "Checking the credentials with the store (GET under the all-zero product id;"
                 + " no side effects)");
         EdgeAddonsClient.Refusal refusal;
@@ -67,9 +67,9 @@ public final class DryRun {
         } catch (java.io.IOException e) {
             throw Release.closeFailure(e);
         }
-        String source = settings.credentialsSource().describe();
+        String source = settings.credentialsSource().describe(settings.resume().vocabulary());
         if (refusal != null) {
-            throw new EdgeApiException(refusal.failure, "The store refused the credentials of " + source
+            throw new StoreException(refusal.failure, "The store refused the credentials of " + source
                     + " (" + refusal.status() + "). " + refusal.hint);
         }
         reporter.info(PREFIX + "The store accepted the credentials of " + source + ".");
@@ -78,7 +78,8 @@ public final class DryRun {
     private void tokenRequest() {
         if (settings.authMode() == AuthMode.CLIENT_CREDENTIALS) {
             reporter.info(PREFIX + "POST " + settings.tokenUrl() + "  (form: client_id from "
-                    + settings.credentialsSource().describe() + ", client_secret=" + Redaction.SECRET + ", scope="
+                    + settings.credentialsSource().describe(settings.resume().vocabulary()) + ", client_secret="
+                    + Redaction.SECRET + ", scope="
                     + settings.scope() + ", grant_type=client_credentials; once per build)");
         }
     }

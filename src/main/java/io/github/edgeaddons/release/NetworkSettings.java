@@ -1,10 +1,10 @@
 package io.github.edgeaddons.release;
 
-import io.github.edgeaddons.client.AuthMode;
-import io.github.edgeaddons.client.ClientSettings;
-import io.github.edgeaddons.client.Credentials;
-import io.github.edgeaddons.client.PollPolicy;
-import io.github.edgeaddons.client.ProxySettings;
+import io.github.edgeaddons.edge.AuthMode;
+import io.github.edgeaddons.edge.ClientSettings;
+import io.github.edgeaddons.core.Credentials;
+import io.github.edgeaddons.core.PollPolicy;
+import io.github.edgeaddons.core.ProxySettings;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.Durations;
 import io.github.edgeaddons.config.EdgeStore;

@@ -1,16 +1,18 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.edge.EdgeHints;
+import io.github.edgeaddons.core.Hints;
+
 import io.github.edgeaddons.config.Text;
-import io.github.edgeaddons.client.Hints;
-import io.github.edgeaddons.client.ClientSettings;
-import io.github.edgeaddons.client.Deadline;
-import io.github.edgeaddons.client.EdgeAddonsClient;
-import io.github.edgeaddons.client.EdgeApiException;
-import io.github.edgeaddons.client.Failure;
-import io.github.edgeaddons.client.OperationKind;
-import io.github.edgeaddons.client.OperationState;
-import io.github.edgeaddons.client.OperationStatus;
-import io.github.edgeaddons.client.Reporter;
+import io.github.edgeaddons.edge.ClientSettings;
+import io.github.edgeaddons.core.Deadline;
+import io.github.edgeaddons.edge.EdgeAddonsClient;
+import io.github.edgeaddons.core.StoreException;
+import io.github.edgeaddons.core.Failure;
+import io.github.edgeaddons.core.OperationKind;
+import io.github.edgeaddons.core.OperationState;
+import io.github.edgeaddons.core.OperationStatus;
+import io.github.edgeaddons.core.Reporter;
 import io.github.edgeaddons.config.Durations;
 import io.github.edgeaddons.config.Plurals;
 import io.github.edgeaddons.pkg.PackageInfo;
@@ -57,7 +59,7 @@ public final class Release {
     }
 
     /** Uploads the package and waits for the store to process it; fails unless it Succeeded. */
-    public UploadResult upload(PackageInfo pkg) throws EdgeApiException {
+    public UploadResult upload(PackageInfo pkg) throws StoreException {
         Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             reporter.info("Uploading " + pkg.path().getFileName() + " (" + Text.size(pkg.size()) + ", version "
@@ -78,7 +80,7 @@ public final class Release {
     }
 
     /** Publishes the draft; returns the publish operation's id (follow it with {@link #await}). */
-    public String publish(String notes) throws EdgeApiException {
+    public String publish(String notes) throws StoreException {
         return publish(notes, null);
     }
 
@@ -89,7 +91,7 @@ public final class Release {
      *     failure of the publish says that the uploaded draft is in Partner Center and prints the command that
      *     publishes it without uploading again
      */
-    public String publish(String notes, String uploadedOperationId) throws EdgeApiException {
+    public String publish(String notes, String uploadedOperationId) throws StoreException {
         Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             reporter.info("Publishing the draft submission of product " + settings.productId()
@@ -99,7 +101,7 @@ public final class Release {
             String operationId;
             try {
                 operationId = client.startPublish(notes, deadline);
-            } catch (EdgeApiException e) {
+            } catch (StoreException e) {
                 if (uploadedOperationId == null) {
                     throw e;
                 }
@@ -131,7 +133,7 @@ public final class Release {
     }
 
     /** Follows a publish operation until it ends; fails on Failed or timeout. */
-    public OperationStatus await(String operationId) throws EdgeApiException {
+    public OperationStatus await(String operationId) throws StoreException {
         return await(operationId, InReview.FAIL);
     }
 
@@ -140,7 +142,7 @@ public final class Release {
      * {@link InReview#SKIP}, a publish the store refused because another submission is in review: then it
      * warns and returns that Failed status.
      */
-    public OperationStatus await(String operationId, InReview inReview) throws EdgeApiException {
+    public OperationStatus await(String operationId, InReview inReview) throws StoreException {
         Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             reporter.info("Waiting for publish operation " + operationId + " (timeout "
@@ -149,11 +151,11 @@ public final class Release {
             try {
                 status = afterAcceptance(OperationKind.PUBLISH, operationId,
                         () -> client.await(OperationKind.PUBLISH, operationId, deadline));
-            } catch (EdgeApiException e) {
+            } catch (StoreException e) {
                 Failure f = e.failure();
                 if (inReview == InReview.SKIP && f.verdict() == Failure.Verdict.FAILED
-                        && Hints.isReviewInProgress(f.errorCode())) {
-                    reporter.warn(Hints.reviewInProgressSkipped(f, settings));
+                        && EdgeHints.isReviewInProgress(f.errorCode())) {
+                    reporter.warn(EdgeHints.reviewInProgressSkipped(f, settings));
                     return f.status();
                 }
                 throw e;
@@ -171,7 +173,7 @@ public final class Release {
 
     /** A wait on an accepted operation. */
     private interface Wait {
-        OperationStatus run() throws EdgeApiException;
+        OperationStatus run() throws StoreException;
     }
 
     /**
@@ -183,8 +185,8 @@ public final class Release {
      * @return the Succeeded status
      */
     private OperationStatus afterAcceptance(OperationKind kind, String operationId, Wait wait)
-            throws EdgeApiException {
-        EdgeApiException failure;
+            throws StoreException {
+        StoreException failure;
         try {
             OperationStatus s = wait.run();
             if (s.state() == OperationState.SUCCEEDED) {
@@ -192,7 +194,7 @@ public final class Release {
             }
             failure = s.state() == OperationState.FAILED ? operationFailed(kind, operationId, s)
                     : operationStopped(kind, operationId, s);
-        } catch (EdgeApiException e) {
+        } catch (StoreException e) {
             failure = e;
         }
         Failure facts = failure.failure().operation(operationId, failure.status()).acceptedBefore(true);
@@ -203,8 +205,8 @@ public final class Release {
      * A failure after the store accepted something: its message, then on lines of their own what the store
      * holds and how to resume, as {@link Hints} words them from the facts.
      */
-    private static EdgeApiException withAdvice(EdgeApiException failure, Failure facts, String advice) {
-        return new EdgeApiException(facts, advice == null ? failure.getMessage()
+    private static StoreException withAdvice(StoreException failure, Failure facts, String advice) {
+        return new StoreException(facts, advice == null ? failure.getMessage()
                 : failure.getMessage() + System.lineSeparator() + advice);
     }
 
@@ -218,7 +220,7 @@ public final class Release {
     }
 
     /** A Failed operation in words: errorCode, message, each error, and what to do. */
-    EdgeApiException operationFailed(OperationKind kind, String operationId, OperationStatus s) {
+    StoreException operationFailed(OperationKind kind, String operationId, OperationStatus s) {
         String nl = System.lineSeparator();
         StringBuilder m = new StringBuilder();
         m.append("The store reports that the ").append(kind.label()).append(" failed (operation ")
@@ -230,12 +232,12 @@ public final class Release {
         for (String e : s.errors()) {
             m.append(nl).append("  error: ").append(e);
         }
-        m.append(nl).append(Hints.forErrorCode(s.errorCode(), kind, settings));
-        return new EdgeApiException(Failure.verdict(kind, operationId, s, Failure.Verdict.FAILED), m.toString());
+        m.append(nl).append(EdgeHints.forErrorCode(s.errorCode(), kind, settings));
+        return new StoreException(Failure.verdict(kind, operationId, s, Failure.Verdict.FAILED), m.toString());
     }
 
     /** An operation that stopped without Succeeded or Failed ({@code Cancelled}, ...), in words. */
-    EdgeApiException operationStopped(OperationKind kind, String operationId, OperationStatus s) {
+    StoreException operationStopped(OperationKind kind, String operationId, OperationStatus s) {
         StringBuilder m = new StringBuilder("The store reports the status '").append(s.rawStatus())
                 .append("' for the ").append(kind.label()).append(" (operation ").append(operationId)
                 .append("): it stopped without succeeding or failing.");
@@ -243,11 +245,11 @@ public final class Release {
             m.append(System.lineSeparator()).append("  message: ").append(s.message());
         }
         m.append(System.lineSeparator()).append(Hints.operationStopped(kind, settings));
-        return new EdgeApiException(Failure.verdict(kind, operationId, s, Failure.Verdict.STOPPED), m.toString());
+        return new StoreException(Failure.verdict(kind, operationId, s, Failure.Verdict.STOPPED), m.toString());
     }
 
-    static EdgeApiException closeFailure(IOException e) {
-        return new EdgeApiException(Failure.of(EdgeApiException.Kind.NETWORK, Failure.Request.NONE).cause(e),
+    static StoreException closeFailure(IOException e) {
+        return new StoreException(Failure.of(StoreException.Kind.NETWORK, Failure.Request.NONE).cause(e),
                 "Could not close the HTTP client: " + e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.edgeaddons.release;
 
-import io.github.edgeaddons.client.CredentialsSource;
+import io.github.edgeaddons.core.CredentialsSource;
+import io.github.edgeaddons.core.Vocabulary;
 
 /**
  * The credentials a goal uses: client ID, secret, and optionally the v1 token URL, from the settings.xml
@@ -12,13 +13,16 @@ public final class ServerCredentials {
     private final String secret;
     private final String tokenUrl;
     private final CredentialsSource source;
+    private final Vocabulary words;
 
     public ServerCredentials(String serverId, String clientId, String secret, String tokenUrl) {
-        this(serverId, clientId, secret, tokenUrl, CredentialsSource.server(serverId));
+        this(serverId, clientId, secret, tokenUrl, CredentialsSource.server(serverId), Vocabulary.PLAIN);
     }
 
+    /** @param words the front end's words, which name the place of the credentials in {@link #source()} */
     public ServerCredentials(String serverId, String clientId, String secret, String tokenUrl,
-            CredentialsSource source) {
+            CredentialsSource source, Vocabulary words) {
+        this.words = words;
         this.serverId = serverId;
         this.clientId = clientId;
         this.secret = secret;
@@ -28,8 +32,8 @@ public final class ServerCredentials {
 
     /** Where the credentials came from, for the log, e.g. {@code <server> 'edge-addons' in settings.xml}. */
     public String source() {
-        return source.isEnvironment() ? source.describe() + " (settings.xml has no <server> '" + serverId + "')"
-                : source.describe();
+        return source.isEnvironment() ? source.describe(words) + " (settings.xml has no <server> '" + serverId + "')"
+                : source.describe(words);
     }
 
     /** Where the credentials came from, for advice about them. */

@@ -1,19 +1,21 @@
 package io.github.edgeaddons.release;
 
+import io.github.edgeaddons.edge.EdgeHints;
+import io.github.edgeaddons.core.Hints;
+
 import io.github.edgeaddons.config.Text;
-import io.github.edgeaddons.client.ClientSettings;
-import io.github.edgeaddons.client.Deadline;
-import io.github.edgeaddons.client.EdgeAddonsClient;
-import io.github.edgeaddons.client.EdgeApiException;
-import io.github.edgeaddons.client.Hints;
-import io.github.edgeaddons.client.OperationKind;
-import io.github.edgeaddons.client.OperationStatus;
-import io.github.edgeaddons.client.Reporter;
+import io.github.edgeaddons.edge.ClientSettings;
+import io.github.edgeaddons.core.Deadline;
+import io.github.edgeaddons.edge.EdgeAddonsClient;
+import io.github.edgeaddons.core.StoreException;
+import io.github.edgeaddons.core.OperationKind;
+import io.github.edgeaddons.core.OperationStatus;
+import io.github.edgeaddons.core.Reporter;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.edgeaddons.client.OperationState;
+import io.github.edgeaddons.core.OperationState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,20 +58,20 @@ public final class Status {
      * answers. An HTML 404 is the store's front door failing, not an answer about the id, so it is reported
      * as it is.
      */
-    public Report operation(String operationId) throws EdgeApiException {
+    public Report operation(String operationId) throws StoreException {
         Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             Report report;
             try {
                 report = new Report(OperationKind.PUBLISH, client.status(OperationKind.PUBLISH, operationId, deadline));
-            } catch (EdgeApiException publish) {
+            } catch (StoreException publish) {
                 if (!isUnknownOperation(publish)) {
                     throw publish;
                 }
                 reporter.debug("Not a publish operation (HTTP 404); asking the upload endpoint");
                 try {
                     report = new Report(OperationKind.UPLOAD, client.status(OperationKind.UPLOAD, operationId, deadline));
-                } catch (EdgeApiException upload) {
+                } catch (StoreException upload) {
                     if (!isUnknownOperation(upload)) {
                         throw upload;
                     }
@@ -84,7 +86,7 @@ public final class Status {
     }
 
     /** The account's products (endpoint 5, where the API offers it), printed as the store answered. */
-    public String products() throws EdgeApiException {
+    public String products() throws StoreException {
         Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
         try (EdgeAddonsClient client = clients.apply(settings)) {
             String list = client.listProducts(deadline);
@@ -106,7 +108,7 @@ public final class Status {
      * True for the store's JSON or empty 404 to a status request: it does not know the operation. An HTML
      * 404 page is the store's front door failing, not an answer about the id.
      */
-    private static boolean isUnknownOperation(EdgeApiException e) {
+    private static boolean isUnknownOperation(StoreException e) {
         return e.failure().unknownOperation();
     }
 
@@ -114,7 +116,7 @@ public final class Status {
      * Both lookups answered the JSON or empty 404 of an unknown operation: said once, with the store's own
      * words (once when both said the same), then what to check.
      */
-    private EdgeApiException unknownToBoth(String operationId, EdgeApiException publish, EdgeApiException upload) {
+    private StoreException unknownToBoth(String operationId, StoreException publish, StoreException upload) {
         String p = publish.failure().storeMessage();
         String u = upload.failure().storeMessage();
         String words = p == null && u == null ? ""
@@ -122,8 +124,8 @@ public final class Status {
                 : "; the store: " + p + " (publish), " + u + " (upload)";
         String m = "Neither the publish nor the upload endpoint knows operation " + operationId + " of product "
                 + settings.productId() + " (both answered HTTP 404" + words + ")." + System.lineSeparator()
-                + Hints.unknownToBothEndpoints(settings);
-        return new EdgeApiException(upload.failure().cause(upload), m);
+                + EdgeHints.unknownToBothEndpoints(settings);
+        return new StoreException(upload.failure().cause(upload), m);
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.github.edgeaddons.release;
 
-import io.github.edgeaddons.client.EdgeApiException;
-import io.github.edgeaddons.client.Failure;
-import io.github.edgeaddons.client.OperationStatus;
+import io.github.edgeaddons.core.StoreException;
+import io.github.edgeaddons.core.Failure;
+import io.github.edgeaddons.core.OperationStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,9 +73,9 @@ public final class StepResult {
 
     /** Records why the goal failed. */
     public StepResult failed(Exception e) {
-        if (e instanceof EdgeApiException) {
-            Failure f = ((EdgeApiException) e).failure();
-            this.status = f.kind() == EdgeApiException.Kind.TIMEOUT ? TIMED_OUT : f.hasVerdict() ? FAILED : ERROR;
+        if (e instanceof StoreException) {
+            Failure f = ((StoreException) e).failure();
+            this.status = f.kind() == StoreException.Kind.TIMEOUT ? TIMED_OUT : f.hasVerdict() ? FAILED : ERROR;
             if (f.operationId() != null) {
                 this.operationId = f.operationId();
             }

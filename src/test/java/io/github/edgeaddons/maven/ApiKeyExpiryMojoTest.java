@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.edgeaddons.client.CredentialsSource;
+import io.github.edgeaddons.core.CredentialsSource;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.maven.MojoFixtures.CapturingLog;
 import io.github.edgeaddons.sim.EdgeApiSimulator;

@@ -2,7 +2,7 @@ package io.github.edgeaddons.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.edgeaddons.client.CredentialsSource;
+import io.github.edgeaddons.core.CredentialsSource;
 import io.github.edgeaddons.config.KeyExpiry;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.github.edgeaddons.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.edgeaddons.client.Vocabulary.Setting;
+import io.github.edgeaddons.core.Vocabulary.Setting;
 import org.junit.jupiter.api.Test;
 
 /** Maven's words, and one golden test per hint that only Maven has (settings.xml, offline, the build's publish). */

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.edgeaddons.client.ClientSettings;
-import io.github.edgeaddons.client.Credentials;
-import io.github.edgeaddons.client.Deadline;
-import io.github.edgeaddons.client.EdgeAddonsClient;
+import io.github.edgeaddons.edge.ClientSettings;
+import io.github.edgeaddons.core.Credentials;
+import io.github.edgeaddons.core.Deadline;
+import io.github.edgeaddons.edge.EdgeAddonsClient;
 import io.github.edgeaddons.maven.MojoFixtures.CapturingLog;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Outcome;
@@ -27,7 +27,7 @@ import java.time.Duration;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import io.github.edgeaddons.client.EdgeApiException;
+import io.github.edgeaddons.core.StoreException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,9 +87,9 @@ class ResumeAndStatusMojoTest {
     void awaitOfAnUnknownOperationSaysSo(AwaitMojo mojo) throws Exception {
         againstSimulator(mojo, sim, dir);
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        io.github.edgeaddons.client.Failure f = ((EdgeApiException) e.getCause()).failure();
+        io.github.edgeaddons.core.Failure f = ((StoreException) e.getCause()).failure();
         assertTrue(f.unknownOperation(), f.toString());
-        assertEquals(io.github.edgeaddons.client.Failure.Request.PUBLISH_STATUS, f.request());
+        assertEquals(io.github.edgeaddons.core.Failure.Request.PUBLISH_STATUS, f.request());
         assertEquals("0b2c4d6e-0000-4000-8000-000000000000", f.operationId());
     }
 
@@ -177,8 +177,8 @@ class ResumeAndStatusMojoTest {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        io.github.edgeaddons.client.Failure f = ((EdgeApiException) e.getCause()).failure();
-        assertEquals(io.github.edgeaddons.client.Failure.Request.CREDENTIAL_CHECK, f.request());
+        io.github.edgeaddons.core.Failure f = ((StoreException) e.getCause()).failure();
+        assertEquals(io.github.edgeaddons.core.Failure.Request.CREDENTIAL_CHECK, f.request());
         assertEquals(401, f.httpStatus());
         assertFalse(f.keyHeadersNotTaken(), "an expired key, not the headers");
         assertTrue(e.getMessage().contains("refused the credentials of <server> 'edge-addons' in settings.xml"
@@ -230,10 +230,10 @@ class ResumeAndStatusMojoTest {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        io.github.edgeaddons.client.Failure f = ((EdgeApiException) e.getCause()).failure();
-        assertEquals(io.github.edgeaddons.client.Failure.Request.CREDENTIAL_CHECK, f.request());
+        io.github.edgeaddons.core.Failure f = ((StoreException) e.getCause()).failure();
+        assertEquals(io.github.edgeaddons.core.Failure.Request.CREDENTIAL_CHECK, f.request());
         assertEquals(403, f.httpStatus());
-        assertEquals(EdgeApiException.Kind.AUTH, f.kind());
+        assertEquals(StoreException.Kind.AUTH, f.kind());
         assertTrue(e.getMessage().contains("(HTTP 403 Forbidden)"), e.getMessage());
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.edgeaddons.client.ProxySettings;
+import io.github.edgeaddons.core.ProxySettings;
 import java.net.URI;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Settings;

@@ -42,7 +42,7 @@ class StatusMojoTest {
 
         assertTrue(e.getMessage().startsWith("Neither the publish nor the upload endpoint knows operation " + UNKNOWN),
                 e.getMessage());
-        assertTrue(((io.github.edgeaddons.client.EdgeApiException) e.getCause()).failure().unknownOperation());
+        assertTrue(((io.github.edgeaddons.core.StoreException) e.getCause()).failure().unknownOperation());
         List<Route> routes = new ArrayList<>();
         for (RecordedRequest r : sim.requests()) {
             routes.add(r.route());

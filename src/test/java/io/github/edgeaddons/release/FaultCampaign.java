@@ -1,18 +1,19 @@
 package io.github.edgeaddons.release;
 
-import io.github.edgeaddons.client.AuthMode;
-import io.github.edgeaddons.client.ClientSettings;
-import io.github.edgeaddons.client.ClientTestSupport.RecordingReporter;
-import io.github.edgeaddons.client.ClientTestSupport.SimulatedTime;
-import io.github.edgeaddons.client.Credentials;
-import io.github.edgeaddons.client.EdgeApiException;
-import io.github.edgeaddons.client.Failure;
-import io.github.edgeaddons.client.Hints;
-import io.github.edgeaddons.client.OperationState;
-import io.github.edgeaddons.client.OperationStatus;
-import io.github.edgeaddons.client.PollPolicy;
-import io.github.edgeaddons.client.ResumeCommands;
-import io.github.edgeaddons.client.TokenCache;
+import io.github.edgeaddons.edge.EdgeHints;
+
+import io.github.edgeaddons.edge.AuthMode;
+import io.github.edgeaddons.edge.ClientSettings;
+import io.github.edgeaddons.edge.ClientTestSupport.RecordingReporter;
+import io.github.edgeaddons.edge.ClientTestSupport.SimulatedTime;
+import io.github.edgeaddons.core.Credentials;
+import io.github.edgeaddons.core.StoreException;
+import io.github.edgeaddons.core.Failure;
+import io.github.edgeaddons.core.OperationState;
+import io.github.edgeaddons.core.OperationStatus;
+import io.github.edgeaddons.core.PollPolicy;
+import io.github.edgeaddons.core.ResumeCommands;
+import io.github.edgeaddons.core.TokenCache;
 import io.github.edgeaddons.pkg.PackageInfo;
 import io.github.edgeaddons.maven.MavenVocabulary;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
@@ -94,7 +95,7 @@ final class FaultCampaign implements AutoCloseable {
         PUBLISH_FAILED("publish Failed (the store's verdict)"),
         AWAIT_TIMED_OUT("await timed out (resume printed)"),
         AWAIT_ERROR("await ended early, not on a verdict"),
-        CRASH("an exception other than EdgeApiException");
+        CRASH("an exception other than StoreException");
 
         final String label;
 
@@ -240,7 +241,7 @@ final class FaultCampaign implements AutoCloseable {
 
     @FunctionalInterface
     private interface Step<T> {
-        T run() throws EdgeApiException;
+        T run() throws StoreException;
     }
 
     /** Runs the release of {@code seed} and checks every invariant. */
@@ -321,8 +322,8 @@ final class FaultCampaign implements AutoCloseable {
             verdict = goal(await, time, results, sabotage, () -> {
                 try {
                     return release.await(op);
-                } catch (EdgeApiException e) {
-                    if (sabotage == Sabotage.IGNORE_VERDICT && e.kind() == EdgeApiException.Kind.OPERATION_FAILED) {
+                } catch (StoreException e) {
+                    if (sabotage == Sabotage.IGNORE_VERDICT && e.kind() == StoreException.Kind.OPERATION_FAILED) {
                         return e.status();
                     }
                     throw e;
@@ -344,10 +345,10 @@ final class FaultCampaign implements AutoCloseable {
             T t = body.run();
             ok.accept(step, t);
             return t;
-        } catch (EdgeApiException e) {
-            EdgeApiException x = e;
+        } catch (StoreException e) {
+            StoreException x = e;
             if (sabotage == Sabotage.DROP_RESUME) {
-                x = new EdgeApiException(e.failure(),
+                x = new StoreException(e.failure(),
                         String.valueOf(e.getMessage()).replace("mvn edge-addons:", "mvn "));
             }
             g.failure = x;
@@ -436,8 +437,8 @@ final class FaultCampaign implements AutoCloseable {
             if (g.ran && g.elapsed.compareTo(g.timeout.plus(MARGIN)) > 0) {
                 run.violation(2, g.name + " took " + g.elapsed + " with edge.timeout " + g.timeout);
             }
-            if (g.failure instanceof EdgeApiException
-                    && ((EdgeApiException) g.failure).kind() == EdgeApiException.Kind.TIMEOUT
+            if (g.failure instanceof StoreException
+                    && ((StoreException) g.failure).kind() == StoreException.Kind.TIMEOUT
                     && g.elapsed.plus(TIMEOUT_ROUNDING).compareTo(g.timeout) < 0) {
                 run.violation(2, g.name + " reported a timeout after " + g.elapsed + " of edge.timeout "
                         + g.timeout);
@@ -458,14 +459,14 @@ final class FaultCampaign implements AutoCloseable {
             if (verdict == null || verdict.state() != OperationState.SUCCEEDED) {
                 run.violation(3, "success reported with a last status of " + (verdict == null ? "none" : verdict.rawStatus()));
             }
-        } else if (!(failed.failure instanceof EdgeApiException)) {
+        } else if (!(failed.failure instanceof StoreException)) {
             run.result = Result.CRASH;
             run.violation(4, failed.name + " failed with " + failed.failure);
         } else {
-            EdgeApiException x = (EdgeApiException) failed.failure;
+            StoreException x = (StoreException) failed.failure;
             Failure facts = x.failure();
             String msg = String.valueOf(x.getMessage());
-            boolean timeout = x.kind() == EdgeApiException.Kind.TIMEOUT;
+            boolean timeout = x.kind() == StoreException.Kind.TIMEOUT;
             if (!namesItsCause(facts)) {
                 run.violation(4, failed.name + " failed without a cause among its facts (" + facts + "): "
                         + firstLine(msg));
@@ -478,7 +479,7 @@ final class FaultCampaign implements AutoCloseable {
                         accepted = o;
                     }
                 }
-                if (x.kind() == EdgeApiException.Kind.OPERATION_FAILED) {
+                if (x.kind() == StoreException.Kind.OPERATION_FAILED) {
                     run.result = Result.UPLOAD_FAILED;
                     checkVerdict(run, "upload", byId(ops, x.operationId()), facts, msg);
                 } else if (accepted == null) {
@@ -515,7 +516,7 @@ final class FaultCampaign implements AutoCloseable {
                 }
             } else {
                 Operation pub = byId(ops, publishOp);
-                if (x.kind() == EdgeApiException.Kind.OPERATION_FAILED) {
+                if (x.kind() == StoreException.Kind.OPERATION_FAILED) {
                     run.result = Result.PUBLISH_FAILED;
                     checkVerdict(run, "publish", byId(ops, x.operationId()), facts, msg);
                 } else {
@@ -572,7 +573,7 @@ final class FaultCampaign implements AutoCloseable {
             // a verdict is final: the command that waits again would only repeat it
             run.violation(4, kind + " Failed (a verdict), yet the failure prints the command that waits on operation "
                     + op.id() + " again: " + firstLine(msg));
-        } else if ("publish".equals(kind) && Hints.isReviewInProgress(op.errorCode())
+        } else if ("publish".equals(kind) && EdgeHints.isReviewInProgress(op.errorCode())
                 && !msg.contains(RESUME.publishDraft(PID))) {
             run.violation(4, "publish Failed for a review in progress without printing " + RESUME.publishDraft(PID)
                     + ": " + firstLine(msg));
@@ -594,8 +595,8 @@ final class FaultCampaign implements AutoCloseable {
      */
     private static boolean namesItsCause(Failure f) {
         return f.httpStatus() > 0 || f.errorCode() != null || f.hasVerdict() || f.mayHaveReachedStore()
-                || f.kind() == EdgeApiException.Kind.TIMEOUT || f.kind() == EdgeApiException.Kind.MALFORMED
-                || (f.kind() == EdgeApiException.Kind.NETWORK && f.cause() != null);
+                || f.kind() == StoreException.Kind.TIMEOUT || f.kind() == StoreException.Kind.MALFORMED
+                || (f.kind() == StoreException.Kind.NETWORK && f.cause() != null);
     }
 
     /** Whether the client learned this operation's id: it asked about it or named it. */

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.edgeaddons.client.AuthMode;
-import io.github.edgeaddons.client.ClientSettings;
+import io.github.edgeaddons.edge.AuthMode;
+import io.github.edgeaddons.edge.ClientSettings;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.config.Durations;
 import io.github.edgeaddons.config.EdgeStore;

@@ -1,10 +1,13 @@
 package io.github.edgeaddons.release;
 
-import static io.github.edgeaddons.client.ClientTestSupport.apiKeySettings;
-import static io.github.edgeaddons.client.ClientTestSupport.oauthSettings;
-import static io.github.edgeaddons.client.ClientTestSupport.randomFile;
-import static io.github.edgeaddons.client.ClientTestSupport.routes;
-import static io.github.edgeaddons.client.ClientTestSupport.sha256;
+import io.github.edgeaddons.edge.EdgeHints;
+import io.github.edgeaddons.core.Hints;
+
+import static io.github.edgeaddons.edge.ClientTestSupport.apiKeySettings;
+import static io.github.edgeaddons.edge.ClientTestSupport.oauthSettings;
+import static io.github.edgeaddons.edge.ClientTestSupport.randomFile;
+import static io.github.edgeaddons.edge.ClientTestSupport.routes;
+import static io.github.edgeaddons.edge.ClientTestSupport.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,15 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.edgeaddons.client.ClientSettings;
-import io.github.edgeaddons.client.ClientTestSupport.RecordingReporter;
-import io.github.edgeaddons.client.Credentials;
-import io.github.edgeaddons.client.EdgeApiException;
-import io.github.edgeaddons.client.Failure;
-import io.github.edgeaddons.client.Hints;
-import io.github.edgeaddons.client.OperationKind;
-import io.github.edgeaddons.client.OperationState;
-import io.github.edgeaddons.client.OperationStatus;
+import io.github.edgeaddons.edge.ClientSettings;
+import io.github.edgeaddons.edge.ClientTestSupport.RecordingReporter;
+import io.github.edgeaddons.core.Credentials;
+import io.github.edgeaddons.core.StoreException;
+import io.github.edgeaddons.core.Failure;
+import io.github.edgeaddons.core.OperationKind;
+import io.github.edgeaddons.core.OperationState;
+import io.github.edgeaddons.core.OperationStatus;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Outcome;
 import io.github.edgeaddons.sim.RecordedRequest;
@@ -58,7 +60,7 @@ class ReleaseTest {
     }
 
     /** The failure carries the hint chosen for its facts (the sentence itself is pinned in HintsTest). */
-    private static void assertHint(EdgeApiException e, String hint) {
+    private static void assertHint(StoreException e, String hint) {
         assertTrue(e.getMessage().contains(hint), "expected the hint \"" + hint + "\" in: " + e.getMessage());
     }
 
@@ -118,27 +120,27 @@ class ReleaseTest {
     void uploadFailedWithErrorStrings() throws Exception {
         sim.config().uploadOutcome(Outcome.failed("PackageInvalid", "The package could not be processed.",
                 "manifest.json: version is missing", "icons/128.png not found"));
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
+        StoreException e = assertThrows(StoreException.class, () -> release().upload(pkg(1000)));
         assertOperationFailed(e, "PackageInvalid", "The package could not be processed.",
                 "manifest.json: version is missing", "icons/128.png not found");
-        assertHint(e, Hints.forErrorCode("PackageInvalid", OperationKind.UPLOAD, settings()));
+        assertHint(e, EdgeHints.forErrorCode("PackageInvalid", OperationKind.UPLOAD, settings()));
     }
 
     @Test
     void uploadFailedWithErrorObjects() throws Exception {
         sim.config().uploadOutcome(Outcome.failedWithErrorObjects("ModuleStateUnPublishable",
                 "Submission can't be published.", "Invalid module : Properties", "Invalid module : Store listing"));
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
+        StoreException e = assertThrows(StoreException.class, () -> release().upload(pkg(1000)));
         assertOperationFailed(e, "ModuleStateUnPublishable", "Submission can't be published.",
                 "Invalid module : Properties", "Invalid module : Store listing");
-        assertHint(e, Hints.forErrorCode("ModuleStateUnPublishable", OperationKind.UPLOAD, settings()));
+        assertHint(e, EdgeHints.forErrorCode("ModuleStateUnPublishable", OperationKind.UPLOAD, settings()));
     }
 
     @Test
     void uploadFailedWithLegacyErrorObjectsCarryingIds() throws Exception {
         sim.config().vocabulary(Vocabulary.LEGACY_2021).uploadOutcome(Outcome.failed(null, "Manifest missing"));
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
-        assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
+        StoreException e = assertThrows(StoreException.class, () -> release().upload(pkg(1000)));
+        assertEquals(StoreException.Kind.OPERATION_FAILED, e.kind());
         assertEquals(Failure.Verdict.FAILED, e.failure().verdict());
         assertEquals("FAILED", e.status().rawStatus());
         assertEquals(Arrays.asList("MANIFEST_FILE_MISSING: Manifest missing"), e.failure().errors());
@@ -148,22 +150,22 @@ class ReleaseTest {
     void uploadFailedWithIdAndMessageOnly() throws Exception {
         String msg = "An unexpected error occurred, please contact support Correlation ID: 8f1e Timestamp: 2025-01-01";
         sim.config().uploadOutcome(Outcome.failedIdAndMessageOnly(msg));
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
-        assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
+        StoreException e = assertThrows(StoreException.class, () -> release().upload(pkg(1000)));
+        assertEquals(StoreException.Kind.OPERATION_FAILED, e.kind());
         assertEquals(sim.operations().get(0).id(), e.operationId());
         assertEquals(msg, e.failure().storeMessage());
         assertNull(e.failure().errorCode());
-        assertHint(e, Hints.forErrorCode(null, OperationKind.UPLOAD, settings()));
+        assertHint(e, EdgeHints.forErrorCode(null, OperationKind.UPLOAD, settings()));
     }
 
     @Test
     void uploadGenericFailureExplainsTheLikelyCauses() throws Exception {
         sim.config().uploadOutcome(Outcome.genericFailure());
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
-        assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
+        StoreException e = assertThrows(StoreException.class, () -> release().upload(pkg(1000)));
+        assertEquals(StoreException.Kind.OPERATION_FAILED, e.kind());
         assertEquals(Outcome.GENERIC_FAILURE_MESSAGE, e.failure().storeMessage());
         assertEquals(sim.operations().get(0).id(), e.failure().operationId());
-        assertHint(e, Hints.forErrorCode(null, OperationKind.UPLOAD, settings()));
+        assertHint(e, EdgeHints.forErrorCode(null, OperationKind.UPLOAD, settings()));
     }
 
     @Test
@@ -172,9 +174,9 @@ class ReleaseTest {
         sim.config().publishOutcome(Outcome.failed("NoModulesUpdated", msg));
         Release release = release();
         String op = release.publish("n");
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
+        StoreException e = assertThrows(StoreException.class, () -> release.await(op));
         assertOperationFailed(e, "NoModulesUpdated", msg);
-        assertHint(e, Hints.forErrorCode("NoModulesUpdated", OperationKind.PUBLISH, settings()));
+        assertHint(e, EdgeHints.forErrorCode("NoModulesUpdated", OperationKind.PUBLISH, settings()));
     }
 
     @Test
@@ -183,9 +185,9 @@ class ReleaseTest {
         sim.config().publishOutcome(Outcome.failed("InProgressSubmission", msg));
         Release release = release();
         String op = release.publish("n");
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
+        StoreException e = assertThrows(StoreException.class, () -> release.await(op));
         assertOperationFailed(e, "InProgressSubmission", msg);
-        assertHint(e, Hints.forErrorCode("InProgressSubmission", OperationKind.PUBLISH, settings()));
+        assertHint(e, EdgeHints.forErrorCode("InProgressSubmission", OperationKind.PUBLISH, settings()));
     }
 
     @Test
@@ -206,14 +208,14 @@ class ReleaseTest {
         sim.config().publishOutcome(Outcome.failed("NoModulesUpdated", "nothing new"));
         Release release = release();
         String op = release.publish("n");
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op, Release.InReview.SKIP));
+        StoreException e = assertThrows(StoreException.class, () -> release.await(op, Release.InReview.SKIP));
         assertEquals("NoModulesUpdated", e.failure().errorCode());
         assertTrue(reporter.warnings.isEmpty(), reporter.warnings.toString());
     }
 
-    private static void assertOperationFailed(EdgeApiException e, String errorCode, String message,
+    private static void assertOperationFailed(StoreException e, String errorCode, String message,
             String... errors) {
-        assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
+        assertEquals(StoreException.Kind.OPERATION_FAILED, e.kind());
         Failure f = e.failure();
         assertEquals(Failure.Verdict.FAILED, f.verdict());
         assertTrue(f.acceptedBefore(), f.toString());
@@ -232,12 +234,12 @@ class ReleaseTest {
     void aRefusedApiKeyMentionsThe72DayExpiry() throws Exception {
         Release release = new Release(apiKeySettings(sim).reporter(reporter)
                 .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, "expired-api-key-42")).timeout(TIMEOUT).build());
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.upload(pkg(1000)));
-        assertEquals(EdgeApiException.Kind.HTTP, e.kind());
+        StoreException e = assertThrows(StoreException.class, () -> release.upload(pkg(1000)));
+        assertEquals(StoreException.Kind.HTTP, e.kind());
         assertEquals(401, e.httpStatus());
         assertEquals(Failure.Request.UPLOAD, e.failure().request());
         assertFalse(e.failure().keyHeadersNotTaken());
-        assertHint(e, Hints.unauthorized(settings(), false));
+        assertHint(e, EdgeHints.unauthorized(settings(), false));
         assertTrue(e.getMessage().contains("'edge-test'"), "names the server: " + e.getMessage());
         assertFalse(e.getMessage().contains("expired-api-key-42"), e.getMessage());
         assertEquals(1, sim.requests().size(), "a 401 on an API key is not repeated");
@@ -247,11 +249,11 @@ class ReleaseTest {
     void anUnknownProductPointsAtThePartnerCenterGuid() throws Exception {
         String other = "11111111-2222-3333-4444-555555555555";
         Release release = new Release(apiKeySettings(sim).reporter(reporter).productId(other).timeout(TIMEOUT).build());
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.upload(pkg(1000)));
+        StoreException e = assertThrows(StoreException.class, () -> release.upload(pkg(1000)));
         assertEquals(404, e.httpStatus());
         assertEquals(Failure.Request.UPLOAD, e.failure().request());
         assertFalse(e.failure().htmlBody());
-        assertHint(e, Hints.forHttpError(settings(), e.failure(), null));
+        assertHint(e, EdgeHints.forHttpError(settings(), e.failure(), null));
         assertTrue(e.getMessage().contains("Product not found"), "the server's message: " + e.getMessage());
         assertEquals(1, sim.requests().size());
         assertTrue(sim.requests().get(0).path().contains(other));
@@ -262,7 +264,7 @@ class ReleaseTest {
         Path empty = tmp.resolve("empty.zip");
         Files.write(empty, new byte[0]);
         PackageInfo p = new PackageInfo(empty, 0, "x", "1.0", 3, 0);
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(p));
+        StoreException e = assertThrows(StoreException.class, () -> release().upload(p));
         assertEquals(400, e.httpStatus());
         assertEquals(Failure.Request.UPLOAD, e.failure().request());
         assertTrue(e.getMessage().contains("must contain the package zip"), "the server's message: " + e.getMessage());
@@ -274,8 +276,8 @@ class ReleaseTest {
     void aWrongClientSecretFailsTheUploadBeforeAnyApiRequest() throws Exception {
         ClientSettings s = oauthSettings(sim).reporter(reporter)
                 .credentials(new Credentials(EdgeApiSimulator.CLIENT_ID, "bad-secret-7777")).timeout(TIMEOUT).build();
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> new Release(s).upload(pkg(1000)));
-        assertEquals(EdgeApiException.Kind.AUTH, e.kind());
+        StoreException e = assertThrows(StoreException.class, () -> new Release(s).upload(pkg(1000)));
+        assertEquals(StoreException.Kind.AUTH, e.kind());
         assertFalse(e.getMessage().contains("bad-secret-7777"));
         assertEquals(Arrays.asList(Route.TOKEN), routes(sim));
     }
@@ -285,8 +287,8 @@ class ReleaseTest {
         sim.config().publishOutcome(Outcome.succeeded().afterPolls(1_000_000));
         Release release = new Release(apiKeySettings(sim).reporter(reporter).timeout(Duration.ofSeconds(1)).build());
         String op = release.publish("");
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
-        assertEquals(EdgeApiException.Kind.TIMEOUT, e.kind());
+        StoreException e = assertThrows(StoreException.class, () -> release.await(op));
+        assertEquals(StoreException.Kind.TIMEOUT, e.kind());
         assertEquals(op, e.operationId());
         assertTrue(e.failure().acceptedBefore());
         assertTrue(e.getMessage().contains(settings().resume().await(EdgeApiSimulator.PRODUCT_ID, op)), e.getMessage());
@@ -294,7 +296,7 @@ class ReleaseTest {
 
     // ---- after acceptance, every failure says so ----------------------------------------------------------
 
-    private void assertSaysAcceptedAndHowToResume(EdgeApiException e, String kind, String op, String goal) {
+    private void assertSaysAcceptedAndHowToResume(StoreException e, String kind, String op, String goal) {
         assertEquals(op, e.operationId());
         assertTrue(e.failure().acceptedBefore(), e.failure().toString());
         assertHint(e, Hints.afterAcceptance(e.failure(), OperationKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
@@ -305,7 +307,7 @@ class ReleaseTest {
     }
 
     /** A verdict after acceptance: its facts say so, and no advice to wait again, since that would repeat it. */
-    private static void assertVerdictWithoutResume(EdgeApiException e, String op, Failure.Verdict verdict) {
+    private static void assertVerdictWithoutResume(StoreException e, String op, Failure.Verdict verdict) {
         assertEquals(op, e.operationId());
         assertEquals(verdict, e.failure().verdict());
         assertTrue(e.failure().acceptedBefore(), e.failure().toString());
@@ -316,10 +318,10 @@ class ReleaseTest {
     @Test
     void anUploadThatFailsAfterAcceptanceSaysWhatToFixNotToWait() throws Exception {
         sim.config().uploadOutcome(Outcome.genericFailure().afterPolls(0));
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().upload(pkg(1000)));
-        assertEquals(EdgeApiException.Kind.OPERATION_FAILED, e.kind());
+        StoreException e = assertThrows(StoreException.class, () -> release().upload(pkg(1000)));
+        assertEquals(StoreException.Kind.OPERATION_FAILED, e.kind());
         assertVerdictWithoutResume(e, sim.operations().get(0).id(), Failure.Verdict.FAILED);
-        assertHint(e, Hints.forErrorCode(null, OperationKind.UPLOAD, settings()));
+        assertHint(e, EdgeHints.forErrorCode(null, OperationKind.UPLOAD, settings()));
     }
 
     @Test
@@ -327,9 +329,9 @@ class ReleaseTest {
         sim.config().publishOutcome(Outcome.genericFailure());
         Release release = release();
         String op = release.publish("");
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
+        StoreException e = assertThrows(StoreException.class, () -> release.await(op));
         assertVerdictWithoutResume(e, op, Failure.Verdict.FAILED);
-        assertHint(e, Hints.forErrorCode(null, OperationKind.PUBLISH, settings()));
+        assertHint(e, EdgeHints.forErrorCode(null, OperationKind.PUBLISH, settings()));
     }
 
     @Test
@@ -337,7 +339,7 @@ class ReleaseTest {
         Release release = release();
         String op = release.publish("");
         sim.config().failAlways(Route.PUBLISH_STATUS, 403);
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
+        StoreException e = assertThrows(StoreException.class, () -> release.await(op));
         assertEquals(403, e.httpStatus());
         assertSaysAcceptedAndHowToResume(e, "publish", op, "await");
         assertEquals(1, e.getMessage().split("mvn edge-addons:await", -1).length - 1,
@@ -348,8 +350,8 @@ class ReleaseTest {
     void anUploadTimeoutAfterAcceptanceSaysSoOnce() throws Exception {
         sim.config().uploadOutcome(Outcome.succeeded().afterPolls(1_000_000));
         Release release = new Release(apiKeySettings(sim).reporter(reporter).timeout(Duration.ofSeconds(1)).build());
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.upload(pkg(1000)));
-        assertEquals(EdgeApiException.Kind.TIMEOUT, e.kind());
+        StoreException e = assertThrows(StoreException.class, () -> release.upload(pkg(1000)));
+        assertEquals(StoreException.Kind.TIMEOUT, e.kind());
         String op = sim.operations().get(0).id();
         assertSaysAcceptedAndHowToResume(e, "upload", op, "status");
         assertEquals(1, e.getMessage().split("mvn edge-addons:status", -1).length - 1, e.getMessage());
@@ -360,7 +362,7 @@ class ReleaseTest {
         Release release = release();
         String op = release.publish("");
         sim.config().fault(Route.PUBLISH_STATUS, io.github.edgeaddons.sim.Fault.unknownStatus("Cancelled"));
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
+        StoreException e = assertThrows(StoreException.class, () -> release.await(op));
         assertEquals(Failure.Verdict.STOPPED, e.failure().verdict());
         assertEquals("Cancelled", e.status().rawStatus());
         assertHint(e, Hints.operationStopped(OperationKind.PUBLISH, settings()));
@@ -374,7 +376,7 @@ class ReleaseTest {
         String op = release.publish("");
         sim.config().fault(Route.PUBLISH_STATUS, io.github.edgeaddons.sim.Fault.status(200).body("application/json",
                 "{\"id\":\"{operationID}\",\"status\":\"Failed\",\"message\":\"Generic\",\"errorCode\":null}"));
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.await(op));
+        StoreException e = assertThrows(StoreException.class, () -> release.await(op));
         assertTrue(e.getMessage().contains("(operation " + op + ", status Failed"), e.getMessage());
         assertFalse(e.getMessage().contains("{operationID}"), e.getMessage());
         assertEquals(op, e.operationId());
@@ -396,8 +398,8 @@ class ReleaseTest {
     void aPublishPostCutOffByTheTimeoutMayHaveReachedTheStore() throws Exception {
         sim.config().fault(Route.PUBLISH, io.github.edgeaddons.sim.Fault.delay(Duration.ofSeconds(3)));
         Release release = new Release(apiKeySettings(sim).reporter(reporter).timeout(Duration.ofSeconds(1)).build());
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.publish("notes"));
-        assertEquals(EdgeApiException.Kind.TIMEOUT, e.kind());
+        StoreException e = assertThrows(StoreException.class, () -> release.publish("notes"));
+        assertEquals(StoreException.Kind.TIMEOUT, e.kind());
         assertEquals(Failure.Request.PUBLISH, e.failure().request());
         assertTrue(e.failure().mayHaveReachedStore());
         assertHint(e, Hints.publishMayHaveReachedTheStore(settings()));
@@ -410,23 +412,23 @@ class ReleaseTest {
             + " -Dedge.requireUpload=false";
 
     /** Uploads (Succeeded), then lets {@code fault} set up the store, then publishes: the failure. */
-    private EdgeApiException publishFailureAfterUpload(Release release, Runnable fault) throws Exception {
+    private StoreException publishFailureAfterUpload(Release release, Runnable fault) throws Exception {
         Release.UploadResult up = release.upload(pkg(1000));
         fault.run();
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release.publish("notes", up.operationId));
+        StoreException e = assertThrows(StoreException.class, () -> release.publish("notes", up.operationId));
         String m = e.getMessage();
         assertHint(e, Hints.afterUpload(e.failure(), up.operationId, settings()));
         assertEquals(1, m.split(java.util.regex.Pattern.quote(PUBLISH_DRAFT), -1).length - 1, "printed once: " + m);
         return e;
     }
 
-    private static void assertCommandOnItsOwnLine(EdgeApiException e) {
+    private static void assertCommandOnItsOwnLine(StoreException e) {
         assertTrue(Arrays.asList(e.getMessage().split("\\R")).contains("  " + PUBLISH_DRAFT), e.getMessage());
     }
 
     @Test
     void anHtml404PageAnsweringThePublishAfterTheUploadPrintsThePublishCommand() throws Exception {
-        EdgeApiException e = publishFailureAfterUpload(release(),
+        StoreException e = publishFailureAfterUpload(release(),
                 () -> sim.config().fault(Route.PUBLISH, io.github.edgeaddons.sim.Fault.html404()));
         assertEquals(404, e.httpStatus());
         assertCommandOnItsOwnLine(e);
@@ -434,7 +436,7 @@ class ReleaseTest {
 
     @Test
     void aThrottledPublishAfterTheUploadPrintsThePublishCommand() throws Exception {
-        EdgeApiException e = publishFailureAfterUpload(release(), () -> sim.config().failAlways(Route.PUBLISH, 503));
+        StoreException e = publishFailureAfterUpload(release(), () -> sim.config().failAlways(Route.PUBLISH, 503));
         assertTrue(e.getMessage().contains("HTTP 503") && e.getMessage().contains("attempts"), e.getMessage());
         assertCommandOnItsOwnLine(e);
         sim.config().clearFaults();
@@ -445,7 +447,7 @@ class ReleaseTest {
     @Test
     void aTokenEndpointThrottlingThePublishAfterTheUploadPrintsThePublishCommand() throws Exception {
         Release release = new Release(oauthSettings(sim).reporter(reporter).timeout(TIMEOUT).build());
-        EdgeApiException e = publishFailureAfterUpload(release, () -> sim.config().failAlways(Route.TOKEN, 429));
+        StoreException e = publishFailureAfterUpload(release, () -> sim.config().failAlways(Route.TOKEN, 429));
         assertTrue(e.fromTokenEndpoint());
         assertEquals(429, e.httpStatus());
         assertCommandOnItsOwnLine(e);
@@ -454,7 +456,7 @@ class ReleaseTest {
 
     @Test
     void aPublishThatMayHaveReachedTheStoreAfterTheUploadPrintsTheCommandOnce() throws Exception {
-        EdgeApiException e = publishFailureAfterUpload(release(), () -> sim.config().failAlways(Route.PUBLISH, 500));
+        StoreException e = publishFailureAfterUpload(release(), () -> sim.config().failAlways(Route.PUBLISH, 500));
         assertTrue(e.failure().mayHaveReachedStore());
         assertEquals(500, e.httpStatus());
         assertEquals(1, sim.requests(Route.PUBLISH).size(), "not repeated");
@@ -463,7 +465,7 @@ class ReleaseTest {
     @Test
     void aPublishFailureWithoutAnUploadInTheBuildClaimsNoDraft() throws Exception {
         sim.config().fault(Route.PUBLISH, io.github.edgeaddons.sim.Fault.html404());
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> release().publish("notes", null));
+        StoreException e = assertThrows(StoreException.class, () -> release().publish("notes", null));
         assertFalse(e.getMessage().contains("upload succeeded"), e.getMessage());
         assertFalse(e.getMessage().contains(PUBLISH_DRAFT), e.getMessage());
     }

@@ -1,20 +1,22 @@
 package io.github.edgeaddons.release;
 
-import static io.github.edgeaddons.client.ClientTestSupport.apiKeySettings;
-import static io.github.edgeaddons.client.ClientTestSupport.randomFile;
-import static io.github.edgeaddons.client.ClientTestSupport.routes;
-import static io.github.edgeaddons.client.ClientTestSupport.seconds;
+import io.github.edgeaddons.edge.EdgeHints;
+import io.github.edgeaddons.core.Hints;
+
+import static io.github.edgeaddons.edge.ClientTestSupport.apiKeySettings;
+import static io.github.edgeaddons.edge.ClientTestSupport.randomFile;
+import static io.github.edgeaddons.edge.ClientTestSupport.routes;
+import static io.github.edgeaddons.edge.ClientTestSupport.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.edgeaddons.client.ClientTestSupport.RecordingReporter;
-import io.github.edgeaddons.client.EdgeAddonsClient;
-import io.github.edgeaddons.client.EdgeApiException;
-import io.github.edgeaddons.client.Failure;
-import io.github.edgeaddons.client.Hints;
-import io.github.edgeaddons.client.OperationKind;
+import io.github.edgeaddons.edge.ClientTestSupport.RecordingReporter;
+import io.github.edgeaddons.edge.EdgeAddonsClient;
+import io.github.edgeaddons.core.StoreException;
+import io.github.edgeaddons.core.Failure;
+import io.github.edgeaddons.core.OperationKind;
 import io.github.edgeaddons.sim.EdgeApiSimulator;
 import io.github.edgeaddons.sim.Fault;
 import io.github.edgeaddons.sim.Outcome;
@@ -51,7 +53,7 @@ class StatusTest {
 
     @Test
     void anOperationNeitherEndpointKnowsReportsBothLookups() {
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> status().operation(UNKNOWN));
+        StoreException e = assertThrows(StoreException.class, () -> status().operation(UNKNOWN));
         String m = e.getMessage();
         // the cause once: one line, then what to check
         assertEquals("Neither the publish nor the upload endpoint knows operation " + UNKNOWN + " of product "
@@ -59,7 +61,7 @@ class StatusTest {
                 m.split("\\R")[0]);
         assertEquals(2, m.split("\\R").length, m);
         assertEquals(1, m.split(UNKNOWN, -1).length - 1, "the id once: " + m);
-        assertTrue(m.contains(Hints.unknownToBothEndpoints(apiKeySettings(sim).build())), m);
+        assertTrue(m.contains(EdgeHints.unknownToBothEndpoints(apiKeySettings(sim).build())), m);
         assertTrue(e.failure().unknownOperation(), e.failure().toString());
         assertEquals(Failure.Request.UPLOAD_STATUS, e.failure().request());
         assertEquals(404, e.httpStatus());
@@ -107,7 +109,7 @@ class StatusTest {
     void anHtml404PageIsNotTakenForAnUnknownOperation() {
         sim.config().fault(Route.PUBLISH_STATUS, Fault.status(404).body("text/html",
                 "<html><head><title>404 Web Site not found</title></head></html>"));
-        EdgeApiException e = assertThrows(EdgeApiException.class, () -> status().operation(UNKNOWN));
+        StoreException e = assertThrows(StoreException.class, () -> status().operation(UNKNOWN));
         assertTrue(e.failure().htmlBody());
         assertFalse(e.failure().unknownOperation());
         assertEquals(Failure.Request.PUBLISH_STATUS, e.failure().request());
