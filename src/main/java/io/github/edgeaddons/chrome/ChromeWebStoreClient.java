@@ -316,7 +316,8 @@ public final class ChromeWebStoreClient implements Closeable {
                 .append(WhatHappened.afterAttempts(r.attempts)).append(" to the ").append(what);
         if (g != null) {
             f = f.store(g.errorCode(), g.message, g.errors());
-            m.append(": ").append(g.status == null ? "" : g.status + ", ").append(g.message);
+            String message = g.message == null ? "" : g.message.replaceAll("\\.+$", "");
+            m.append(": ").append(g.status == null ? "" : g.status + ", ").append(message);
             if (g.reason != null && !g.reason.equals(g.status)) {
                 m.append(" (").append(g.reason).append(')');
             }

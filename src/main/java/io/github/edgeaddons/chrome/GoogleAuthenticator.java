@@ -164,8 +164,8 @@ final class GoogleAuthenticator implements Authenticator {
         if (!r.isSuccess()) {
             String error = o == null ? null : string(o, "error");
             String description = o == null ? null : string(o, "error_description");
-            String detail = error == null ? "" : ", " + error + (description == null ? ""
-                    : ": " + GoogleError.plain(description));
+            String detail = error == null ? "" : " (" + error + (description == null ? ""
+                    : ": " + GoogleError.plain(description)) + ")";
             Failure f = Failure.of(RetryPolicy.tokenRefusal(r.status) ? StoreException.Kind.AUTH
                     : StoreException.Kind.HTTP, Failure.Request.TOKEN).answer(r.status, html)
                     .store(error, description, null);
