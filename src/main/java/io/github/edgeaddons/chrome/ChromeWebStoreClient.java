@@ -193,21 +193,35 @@ public final class ChromeWebStoreClient implements Closeable {
             Duration delay = settings.pollPolicy.delayBefore(poll, previous,
                     Duration.between(accepted, settings.clock.instant()));
             if (deadline.remaining().compareTo(delay) <= 0) {
-                throw new StoreException(Failure.of(StoreException.Kind.TIMEOUT, Failure.Request.UPLOAD_STATUS)
-                        .acceptedBefore(true), "The Chrome Web Store took " + zip.getFileName()
-                        + " but was still processing it when the time for this goal ran out ("
-                        + deadline.budget().getSeconds() + " s). Its status shows the outcome: the upload goes on at"
-                        + " the store; check item " + settings.itemId + " in " + ChromeSettings.DASHBOARD + ".");
+                throw stillProcessing(zip, deadline);
             }
             sleep(delay);
             previous = delay;
-            ItemStatus s = fetchStatus(deadline, true);
+            ItemStatus s;
+            try {
+                s = fetchStatus(deadline, true);
+            } catch (StoreException e) {
+                if (e.kind() == StoreException.Kind.TIMEOUT) {
+                    throw stillProcessing(zip, deadline);
+                }
+                // the store took the package: whatever failed now, it had accepted it
+                throw e.with(e.failure().acceptedBefore(true));
+            }
             if (!inProgress(s.lastAsyncUploadState)) {
                 settings.reporter.info("The store processed " + zip.getFileName() + ": "
                         + s.lastAsyncUploadState + " (after " + poll + (poll == 1 ? " status request)." : " status requests)."));
                 return ended(zip, s.lastAsyncUploadState, null, s);
             }
         }
+    }
+
+    /** The deadline passed while the store was processing the package: no verdict; it goes on at the store. */
+    private StoreException stillProcessing(Path zip, Deadline deadline) {
+        return new StoreException(Failure.of(StoreException.Kind.TIMEOUT, Failure.Request.UPLOAD_STATUS)
+                .acceptedBefore(true), "The Chrome Web Store took " + zip.getFileName()
+                + " but was still processing it when the time for this goal ran out ("
+                + deadline.budget().getSeconds() + " s). The processing goes on at the store: check item "
+                + settings.itemId + " in " + ChromeSettings.DASHBOARD + " (or its fetchStatus) before uploading again.");
     }
 
     private UploadResult ended(Path zip, String state, String crxVersion, ItemStatus status) throws StoreException {

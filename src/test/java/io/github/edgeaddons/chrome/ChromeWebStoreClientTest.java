@@ -16,6 +16,7 @@ import io.github.edgeaddons.core.Deadline;
 import io.github.edgeaddons.core.Failure;
 import io.github.edgeaddons.core.StoreException;
 import io.github.edgeaddons.edge.ClientTestSupport.RecordingReporter;
+import io.github.edgeaddons.sim.Fault;
 import io.github.edgeaddons.sim.RecordedRequest;
 import io.github.edgeaddons.sim.Simulator;
 import io.github.edgeaddons.sim.chrome.ChromeRoute;
@@ -185,6 +186,20 @@ class ChromeWebStoreClientTest {
             assertEquals(500, e.httpStatus());
             assertTrue(e.failure().mayHaveReachedStore());
             assertEquals("INTERNAL", e.failure().errorCode());
+        }
+        assertEquals(1, sim.requests(ChromeRoute.PUBLISH).size(), "never repeated blindly");
+    }
+
+    @Test
+    void publishWhoseConnectionDropsIsNotRepeatedAndSaysWhatToCheck() throws Exception {
+        sim.fault(ChromeRoute.PUBLISH, Fault.closeConnection());
+        ChromeSettings s = settings(sim, refreshToken()).build();
+        try (ChromeWebStoreClient client = new ChromeWebStoreClient(s)) {
+            client.upload(zip(dir, "1.2.3"), deadline());
+            StoreException e = assertThrows(StoreException.class, () -> client.publish(null, null, deadline()));
+            assertEquals(StoreException.Kind.NETWORK, e.kind());
+            assertTrue(e.failure().mayHaveReachedStore());
+            assertTrue(e.getMessage().endsWith(ChromeHints.publishMayHaveReachedTheStore(s)), e.getMessage());
         }
         assertEquals(1, sim.requests(ChromeRoute.PUBLISH).size(), "never repeated blindly");
     }
