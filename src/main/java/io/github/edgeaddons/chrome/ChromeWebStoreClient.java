@@ -143,6 +143,7 @@ public final class ChromeWebStoreClient implements Closeable {
     }
 
     private ItemStatus fetchStatus(Deadline deadline, boolean duringUpload) throws StoreException {
+        // outside an upload's wait, fetchStatus is the side-effect-free read that checks the credentials
         Failure.Request role = duringUpload ? Failure.Request.UPLOAD_STATUS : Failure.Request.CREDENTIAL_CHECK;
         Transport.Call call = new Transport.Call(role, "GET", url("", "fetchStatus"), null,
                 RetryPolicy.Safety.REPEATABLE, "read the status of item " + settings.itemId, true);
@@ -182,7 +183,7 @@ public final class ChromeWebStoreClient implements Closeable {
         if (inProgress(state)) {
             return awaitUpload(zip, deadline);
         }
-        return ended(zip, state, string(o, "crxVersion"), null);
+        return ended(zip, state, string(o, "crxVersion"));
     }
 
     /** Polls fetchStatus's {@code lastAsyncUploadState} on the poll policy's schedule, within the deadline. */
@@ -210,7 +211,7 @@ public final class ChromeWebStoreClient implements Closeable {
             if (!inProgress(s.lastAsyncUploadState)) {
                 settings.reporter.info("The store processed " + zip.getFileName() + ": "
                         + s.lastAsyncUploadState + " (after " + poll + (poll == 1 ? " status request)." : " status requests)."));
-                return ended(zip, s.lastAsyncUploadState, null, s);
+                return ended(zip, s.lastAsyncUploadState, null);
             }
         }
     }
@@ -224,7 +225,7 @@ public final class ChromeWebStoreClient implements Closeable {
                 + settings.itemId + " in " + ChromeSettings.DASHBOARD + " (or its fetchStatus) before uploading again.");
     }
 
-    private UploadResult ended(Path zip, String state, String crxVersion, ItemStatus status) throws StoreException {
+    private UploadResult ended(Path zip, String state, String crxVersion) throws StoreException {
         if ("SUCCEEDED".equals(state)) {
             return new UploadResult(state, crxVersion);
         }
