@@ -62,6 +62,19 @@ public final class ChromeHints {
                 + " staged, nothing is left to do; otherwise publish again.";
     }
 
+    /** 404 NOT_FOUND in the API's JSON: the store does not know the item under this publisher. */
+    public static String itemNotFound(ChromeSettings s) {
+        return "The store knows no item " + s.itemId + " of publisher " + s.publisherId + ": check the item id (32"
+                + " letters a to p, in the item's dashboard URL). The API creates no items: publish the first version"
+                + " in " + ChromeSettings.DASHBOARD + ".";
+    }
+
+    /** An HTML page instead of the API's JSON: the request did not reach the API (a wrong root or path). */
+    public static String notTheApi() {
+        return "The answer came from a web server, not from the Chrome Web Store API: check the API root"
+                + " (chrome.apiBaseUrl; Google's is " + ChromeSettings.DEFAULT_API_BASE_URL + ").";
+    }
+
     /** What an HTML 404 page during a wait means here. */
     public static String htmlNotFoundDuringWait() {
         return "An HTML 404 page comes from Google's front end, not from the Chrome Web Store API: check"

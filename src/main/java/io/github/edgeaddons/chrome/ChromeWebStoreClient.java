@@ -345,13 +345,19 @@ public final class ChromeWebStoreClient implements Closeable {
         } else if (html) {
             m.append(" with an HTML page, not the API's JSON");
         }
-        m.append(m.charAt(m.length() - 1) == '\n' ? "" : ". ").append(hint(r.status, g, mayHaveReached));
+        m.append(m.charAt(m.length() - 1) == '\n' ? "" : ". ").append(hint(r.status, g, html, mayHaveReached));
         return new StoreException(f, m.toString().trim());
     }
 
-    private String hint(int status, GoogleError g, boolean mayHaveReached) {
+    private String hint(int status, GoogleError g, boolean html, boolean mayHaveReached) {
         if (mayHaveReached) {
             return ChromeHints.publishMayHaveReachedTheStore(settings);
+        }
+        if (html) {
+            return ChromeHints.notTheApi();
+        }
+        if (status == 404) {
+            return ChromeHints.itemNotFound(settings);
         }
         if (g != null && "INVALID_PACKAGE".equals(g.reason)) {
             return ChromeHints.invalidPackage();

@@ -74,6 +74,19 @@ class ChromeHintsTest {
     }
 
     @Test
+    void itemNotFound() {
+        assertEquals("The store knows no item abcdefghijklmnopabcdefghijklmnop of publisher pub-1: check the item id"
+                + " (32 letters a to p, in the item's dashboard URL). The API creates no items: publish the first"
+                + " version in the Chrome Web Store developer dashboard.", ChromeHints.itemNotFound(S));
+    }
+
+    @Test
+    void notTheApi() {
+        assertEquals("The answer came from a web server, not from the Chrome Web Store API: check the API root"
+                + " (chrome.apiBaseUrl; Google's is https://chromewebstore.googleapis.com).", ChromeHints.notTheApi());
+    }
+
+    @Test
     void htmlNotFoundDuringWait() {
         assertEquals("An HTML 404 page comes from Google's front end, not from the Chrome Web Store API: check the"
                 + " API root (chrome.apiBaseUrl) if it persists.", S.advice().htmlNotFoundDuringWait());

@@ -23,6 +23,7 @@ import io.github.edgeaddons.sim.chrome.ChromeRoute;
 import io.github.edgeaddons.sim.chrome.ChromeStore;
 import io.github.edgeaddons.sim.chrome.ChromeWebStoreSimulator;
 import io.github.edgeaddons.sim.chrome.GoogleErrors;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -247,6 +248,30 @@ class ChromeWebStoreClientTest {
             assertEquals("PERMISSION_DENIED", e.failure().errorCode());
             assertTrue(e.getMessage().endsWith(ChromeHints.permissionDenied(s)));
         }
+    }
+
+    @Test
+    void unknownItemIsNotFound() throws Exception {
+        ChromeSettings s = settings(sim, refreshToken()).itemId("pppppppppppppppppppppppppppppppp").build();
+        try (ChromeWebStoreClient client = new ChromeWebStoreClient(s)) {
+            StoreException e = assertThrows(StoreException.class, () -> client.fetchStatus(deadline()));
+            assertEquals(404, e.httpStatus());
+            assertFalse(e.failure().htmlBody());
+            assertEquals("NOT_FOUND", e.failure().errorCode());
+            assertTrue(e.getMessage().endsWith(ChromeHints.itemNotFound(s)));
+        }
+    }
+
+    @Test
+    void wrongApiRootGetsAnHtmlPage() throws Exception {
+        ChromeSettings s = settings(sim, refreshToken()).apiBaseUrl(URI.create(sim.apiBaseUrl() + "/wrong")).build();
+        try (ChromeWebStoreClient client = new ChromeWebStoreClient(s)) {
+            StoreException e = assertThrows(StoreException.class, () -> client.fetchStatus(deadline()));
+            assertEquals(404, e.httpStatus());
+            assertTrue(e.failure().htmlBody());
+            assertTrue(e.getMessage().endsWith(ChromeHints.notTheApi()));
+        }
+        assertEquals(1, sim.requests(ChromeRoute.UNKNOWN).size());
     }
 
     @Test
