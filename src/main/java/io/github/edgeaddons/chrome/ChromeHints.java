@@ -1,0 +1,83 @@
+package io.github.edgeaddons.chrome;
+
+/**
+ * What to do, for the Chrome Web Store's own failures: its token endpoint's verdicts on a refresh token or a
+ * service account, its refusals of a package or of a request on an item in review. Chosen by facts (the OAuth
+ * error, the ErrorInfo reason, the status); each sentence has one golden test ({@code ChromeHintsTest}).
+ */
+public final class ChromeHints {
+    private ChromeHints() {}
+
+    /** invalid_grant to the refresh-token grant. */
+    public static String refreshTokenExpiredOrRevoked() {
+        return "The refresh token has expired or was revoked. Google expires refresh tokens after 7 days when"
+                + " the OAuth consent screen of the Cloud project is an External app still in \"Testing\", after"
+                + " 6 months unused, and when the user revokes the app's access or changes the password. Get a new"
+                + " refresh token (for example with the OAuth 2.0 Playground, scope"
+                + " https://www.googleapis.com/auth/chromewebstore, with your own client id and secret), and publish"
+                + " the consent screen to \"In production\" so that the next one does not expire after a week.";
+    }
+
+    /** invalid_grant to a service account's JWT assertion: its clock, or a key that was deleted. */
+    public static String assertionRefused() {
+        return "Google refused the service account's signed assertion. Check that this machine's clock is right"
+                + " (the assertion is valid for one hour from now) and that the key in the key file was not deleted"
+                + " in the Google Cloud console (IAM > Service accounts > Keys); if it was, create a new JSON key.";
+    }
+
+    /** invalid_client, unauthorized_client, deleted_client and other refusals of the client itself. */
+    public static String clientRefused() {
+        return "Check the OAuth client id and secret (Google Cloud console > APIs & Services > Credentials); a client"
+                + " left unused is deleted by Google and can be restored there for about 30 days.";
+    }
+
+    /** 403 PERMISSION_DENIED from the store: the account or the service account may not touch the item. */
+    public static String permissionDenied(ChromeSettings s) {
+        return "Check the publisher id " + s.publisherId + " (the developer account's id, shown in the"
+                + " dashboard's URL, not the item's) and that this account owns item " + s.itemId + "; a service"
+                + " account must also be added in the Account section of " + ChromeSettings.DASHBOARD
+                + ", and the Chrome Web Store API enabled in its Cloud project.";
+    }
+
+    /** 400 INVALID_PACKAGE: the package was refused; the field violations say why. */
+    public static String invalidPackage() {
+        return "Fix the package as the store's reasons above say, raise the manifest version above the published"
+                + " one if it asks, build it again and upload it.";
+    }
+
+    /** 400 FAILED_PRECONDITION: a submission is in review (or the item cannot be edited now). */
+    public static String notEditableNow(ChromeSettings s) {
+        return "A submission of item " + s.itemId + " is in review, or the item cannot be changed now: wait for the"
+                + " review to end, or cancel that submission (in " + ChromeSettings.DASHBOARD + ", or with the"
+                + " API's cancelSubmission), then upload again.";
+    }
+
+    /**
+     * A publish whose answer was lost: it may have reached the store and is not sent again (a second one could
+     * submit twice); what to check.
+     */
+    public static String publishMayHaveReachedTheStore(ChromeSettings s) {
+        return "The publish request may have reached the store, so it was not sent again. Check item " + s.itemId
+                + " in " + ChromeSettings.DASHBOARD + " (or its fetchStatus): if a submission is pending review or"
+                + " staged, nothing is left to do; otherwise publish again.";
+    }
+
+    /** 404 NOT_FOUND in the API's JSON: the store does not know the item under this publisher. */
+    public static String itemNotFound(ChromeSettings s) {
+        return "The store knows no item " + s.itemId + " of publisher " + s.publisherId + ": check the item id (32"
+                + " letters a to p, in the item's dashboard URL). The API creates no items: publish the first version"
+                + " in " + ChromeSettings.DASHBOARD + ".";
+    }
+
+    /** An HTML page instead of the API's JSON: the request did not reach the API (a wrong root or path). */
+    public static String notTheApi() {
+        return "The answer came from a web server, not from the Chrome Web Store API: check the API root"
+                + " (chrome.apiBaseUrl; Google's is " + ChromeSettings.DEFAULT_API_BASE_URL + ").";
+    }
+
+    /** What an HTML 404 page during a wait means here. */
+    public static String htmlNotFoundDuringWait() {
+        return "An HTML 404 page comes from Google's front end, not from the Chrome Web Store API: check"
+                + " the API root (chrome.apiBaseUrl) if it persists.";
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.edgeaddons.chrome;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.net.URI;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Chrome Web Store's "what to do" sentences ({@link ChromeHints}), pinned: one golden test per hint (every
+ * other test asserts facts); rewording a hint changes its golden test here, on purpose. Also how Google's error
+ * envelope is read ({@link GoogleError}).
+ */
+class ChromeHintsTest {
+    private static final ChromeSettings S = ChromeSettings.builder().publisherId("pub-1")
+            .itemId("abcdefghijklmnopabcdefghijklmnop").credentials(ChromeCredentials.refreshToken("c", "s", "r"))
+            .apiBaseUrl(URI.create("https://chromewebstore.googleapis.com")).build();
+
+    @Test
+    void refreshTokenExpiredOrRevoked() {
+        assertEquals("The refresh token has expired or was revoked. Google expires refresh tokens after 7 days when"
+                + " the OAuth consent screen of the Cloud project is an External app still in \"Testing\", after"
+                + " 6 months unused, and when the user revokes the app's access or changes the password. Get a new"
+                + " refresh token (for example with the OAuth 2.0 Playground, scope"
+                + " https://www.googleapis.com/auth/chromewebstore, with your own client id and secret), and publish"
+                + " the consent screen to \"In production\" so that the next one does not expire after a week.",
+                ChromeHints.refreshTokenExpiredOrRevoked());
+    }
+
+    @Test
+    void assertionRefused() {
+        assertEquals("Google refused the service account's signed assertion. Check that this machine's clock is right"
+                + " (the assertion is valid for one hour from now) and that the key in the key file was not deleted"
+                + " in the Google Cloud console (IAM > Service accounts > Keys); if it was, create a new JSON key.",
+                ChromeHints.assertionRefused());
+    }
+
+    @Test
+    void clientRefused() {
+        assertEquals("Check the OAuth client id and secret (Google Cloud console > APIs & Services > Credentials); a"
+                + " client left unused is deleted by Google and can be restored there for about 30 days.",
+                ChromeHints.clientRefused());
+    }
+
+    @Test
+    void permissionDenied() {
+        assertEquals("Check the publisher id pub-1 (the developer account's id, shown in the dashboard's URL, not the"
+                + " item's) and that this account owns item abcdefghijklmnopabcdefghijklmnop; a service account must"
+                + " also be added in the Account section of the Chrome Web Store developer dashboard, and the Chrome"
+                + " Web Store API enabled in its Cloud project.", ChromeHints.permissionDenied(S));
+    }
+
+    @Test
+    void invalidPackage() {
+        assertEquals("Fix the package as the store's reasons above say, raise the manifest version above the published"
+                + " one if it asks, build it again and upload it.", ChromeHints.invalidPackage());
+    }
+
+    @Test
+    void notEditableNow() {
+        assertEquals("A submission of item abcdefghijklmnopabcdefghijklmnop is in review, or the item cannot be"
+                + " changed now: wait for the review to end, or cancel that submission (in the Chrome Web Store"
+                + " developer dashboard, or with the API's cancelSubmission), then upload again.",
+                ChromeHints.notEditableNow(S));
+    }
+
+    @Test
+    void publishMayHaveReachedTheStore() {
+        assertEquals("The publish request may have reached the store, so it was not sent again. Check item"
+                + " abcdefghijklmnopabcdefghijklmnop in the Chrome Web Store developer dashboard (or its"
+                + " fetchStatus): if a submission is pending review or staged, nothing is left to do; otherwise"
+                + " publish again.", ChromeHints.publishMayHaveReachedTheStore(S));
+    }
+
+    @Test
+    void itemNotFound() {
+        assertEquals("The store knows no item abcdefghijklmnopabcdefghijklmnop of publisher pub-1: check the item id"
+                + " (32 letters a to p, in the item's dashboard URL). The API creates no items: publish the first"
+                + " version in the Chrome Web Store developer dashboard.", ChromeHints.itemNotFound(S));
+    }
+
+    @Test
+    void notTheApi() {
+        assertEquals("The answer came from a web server, not from the Chrome Web Store API: check the API root"
+                + " (chrome.apiBaseUrl; Google's is https://chromewebstore.googleapis.com).", ChromeHints.notTheApi());
+    }
+
+    @Test
+    void htmlNotFoundDuringWait() {
+        assertEquals("An HTML 404 page comes from Google's front end, not from the Chrome Web Store API: check the"
+                + " API root (chrome.apiBaseUrl) if it persists.", S.advice().htmlNotFoundDuringWait());
+    }
+
+    @Test
+    void googleErrorEnvelopeIsReadByType() {
+        GoogleError g = GoogleError.parse("{\"error\":{\"code\":400,\"status\":\"FAILED_PRECONDITION\","
+                + "\"message\":\"Has warnings.\",\"details\":["
+                + "{\"@type\":\"type.googleapis.com/google.rpc.LocalizedMessage\",\"message\":\"x\"},"
+                + "{\"@type\":\"type.googleapis.com/google.rpc.PreconditionFailure\",\"violations\":"
+                + "[{\"type\":\"W1\",\"description\":\"Line one\\n <a href=\\\"x\\\">here</a> &amp; more\"}]}]}}");
+        assertEquals(400, g.code);
+        assertEquals("FAILED_PRECONDITION", g.errorCode());
+        assertNull(g.reason);
+        assertEquals(Arrays.asList("W1: Line one here & more"), g.errors());
+        assertNull(GoogleError.parse("<html>404</html>"));
+        assertNull(GoogleError.parse("{\"error\":\"invalid_grant\"}"));
+    }
+}
