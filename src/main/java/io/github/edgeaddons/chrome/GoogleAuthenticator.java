@@ -3,7 +3,7 @@ package io.github.edgeaddons.chrome;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.edgeaddons.core.Authenticator;
+import io.github.edgeaddons.core.BearerTokenAuthenticator;
 import io.github.edgeaddons.core.Deadline;
 import io.github.edgeaddons.core.Failure;
 import io.github.edgeaddons.core.Hints;
@@ -11,7 +11,6 @@ import io.github.edgeaddons.core.Http;
 import io.github.edgeaddons.core.Redaction;
 import io.github.edgeaddons.core.RetryPolicy;
 import io.github.edgeaddons.core.StoreException;
-import io.github.edgeaddons.core.TokenCache;
 import io.github.edgeaddons.core.Transport;
 import io.github.edgeaddons.core.WhatHappened;
 import java.io.IOException;
@@ -19,68 +18,37 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 
 /**
  * Google's OAuth 2.0 access token for the Chrome Web Store: from a refresh token, or from a service account's
  * signed assertion (JWT-bearer grant). Sent through the core's {@link Transport} (same proxy, deadline and retry
- * rules as the store's requests), kept in the build's {@link TokenCache}, renewed a minute before it expires and
+ * rules as the store's requests), kept in the build's token cache, renewed a minute before it expires and
  * once when the store answers 401.
  *
  * <p>The assertion is signed with the JDK ({@code SHA256withRSA}), not with a JWT or Google auth library: a JWT is
  * three base64url parts and one signature, and Gson (already a dependency) writes the JSON; a library would add
  * a dependency tree to the plugin for those dozen lines.
  */
-final class GoogleAuthenticator implements Authenticator {
+final class GoogleAuthenticator extends BearerTokenAuthenticator {
     static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-    /** A token is renewed this long before it expires, so that it never expires in flight. */
-    private static final Duration EARLY = Duration.ofSeconds(60);
     /** How long an assertion is valid: Google accepts at most one hour. */
     private static final Duration ASSERTION_LIFETIME = Duration.ofHours(1);
 
     private final ChromeSettings settings;
     private final Transport transport;
-    private final TokenCache.Entry cache;
 
     GoogleAuthenticator(ChromeSettings settings, Transport transport) {
+        super(settings.tokenCache.entry(settings.tokenUrl, settings.credentials.cacheKey(), ChromeSettings.SCOPE),
+                settings.clock);
         this.settings = settings;
         this.transport = transport;
-        this.cache = settings.tokenCache.entry(settings.tokenUrl, settings.credentials.cacheKey(), ChromeSettings.SCOPE);
-    }
-
-    @Override
-    public void authenticate(ClassicHttpRequest request, Deadline deadline, boolean once) throws StoreException {
-        String token;
-        synchronized (cache) {
-            token = cache.valid(settings.clock.instant());
-            if (token == null) {
-                token = fetch(deadline, once);
-            }
-        }
-        request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-    }
-
-    @Override
-    public boolean refreshAfterUnauthorized(Deadline deadline, boolean once) throws StoreException {
-        synchronized (cache) {
-            cache.clear();
-            fetch(deadline, once);
-        }
-        return true;
-    }
-
-    @Override
-    public boolean tokenIssuedBefore() {
-        return cache.issuedBefore();
     }
 
     @Override
@@ -138,15 +106,14 @@ final class GoogleAuthenticator implements Authenticator {
         }
     }
 
-    /** Fetches a token and stores it in the cache; call with the cache entry locked. */
-    private String fetch(Deadline deadline, boolean once) throws StoreException {
+    @Override
+    protected Token requestToken(Deadline deadline, boolean once) throws StoreException {
         Transport.Call call = new Transport.Call(Failure.Request.TOKEN, "POST", settings.tokenUrl,
                 new UrlEncodedFormEntity(form(), StandardCharsets.UTF_8), RetryPolicy.Safety.REPEATABLE,
                 "get an access token", false);
         if (once) {
             call.singleAttempt();
         }
-        Instant askedAt = settings.clock.instant();
         Transport.Response r;
         try {
             r = transport.execute(call, null, deadline);
@@ -180,19 +147,8 @@ final class GoogleAuthenticator implements Authenticator {
                     + " without an access_token.", "Check the token URL (chrome.tokenUrl); Google's is "
                     + ChromeSettings.DEFAULT_TOKEN_URL + ".");
         }
-        String token = string(o, "access_token");
-        long expiresIn = 3599;
-        try {
-            if (o.has("expires_in")) {
-                expiresIn = o.get("expires_in").getAsLong();
-            }
-        } catch (RuntimeException ignored) {
-            // keep the documented default lifetime
-        }
-        Duration lifetime = Duration.ofSeconds(Math.max(0, expiresIn));
-        Duration early = lifetime.compareTo(EARLY.multipliedBy(2)) > 0 ? EARLY : lifetime.dividedBy(10);
-        cache.store(token, askedAt.plus(lifetime).minus(early));
-        settings.reporter.debug("Got an access token valid for " + expiresIn + " s");
+        Token token = new Token(string(o, "access_token"), string(o, "expires_in"));
+        settings.reporter.debug("Got an access token valid for " + token.expiresInSeconds() + " s");
         return token;
     }
 

@@ -2,7 +2,7 @@ package io.github.edgeaddons.edge;
 
 import io.github.edgeaddons.core.Hints;
 
-import io.github.edgeaddons.core.Authenticator;
+import io.github.edgeaddons.core.BearerTokenAuthenticator;
 import io.github.edgeaddons.core.Deadline;
 import io.github.edgeaddons.core.Failure;
 import io.github.edgeaddons.core.Http;
@@ -18,13 +18,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import java.nio.charset.StandardCharsets;
@@ -34,45 +30,16 @@ import java.nio.charset.StandardCharsets;
  * {@link TokenCache}, shared by the goals), reused, and fetched again when it is about to expire or when
  * the store answers 401 (once).
  */
-final class OAuthAuthenticator implements Authenticator {
-    /** A token is renewed this long before it expires, so that it never expires in flight. */
-    private static final Duration EARLY = Duration.ofSeconds(60);
+final class OAuthAuthenticator extends BearerTokenAuthenticator {
 
     private final ClientSettings settings;
     private final Transport transport;
-    private final TokenCache.Entry cache;
 
     OAuthAuthenticator(ClientSettings settings, Transport transport) {
+        super((settings.tokenCache != null ? settings.tokenCache : new TokenCache())
+                .entry(settings.tokenUrl, settings.credentials, settings.scope), settings.clock);
         this.settings = settings;
         this.transport = transport;
-        TokenCache shared = settings.tokenCache != null ? settings.tokenCache : new TokenCache();
-        this.cache = shared.entry(settings.tokenUrl, settings.credentials, settings.scope);
-    }
-
-    @Override
-    public void authenticate(ClassicHttpRequest request, Deadline deadline, boolean once) throws StoreException {
-        String token;
-        synchronized (cache) {
-            token = cache.valid(settings.clock.instant());
-            if (token == null) {
-                token = fetch(deadline, once);
-            }
-        }
-        request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-    }
-
-    @Override
-    public boolean refreshAfterUnauthorized(Deadline deadline, boolean once) throws StoreException {
-        synchronized (cache) {
-            cache.clear();
-            fetch(deadline, once);
-        }
-        return true;
-    }
-
-    @Override
-    public boolean tokenIssuedBefore() {
-        return cache.issuedBefore();
     }
 
     @Override
@@ -82,10 +49,11 @@ final class OAuthAuthenticator implements Authenticator {
     }
 
     /**
-     * Fetches a token and stores it in the cache; call with the cache entry locked. {@code once}: during a wait,
-     * the token request is sent once, and the wait repeats it on its schedule, warning once per streak.
+     * {@code once}: during a wait, the token request is sent once, and the wait repeats it on its schedule,
+     * warning once per streak.
      */
-    private String fetch(Deadline deadline, boolean once) throws StoreException {
+    @Override
+    protected Token requestToken(Deadline deadline, boolean once) throws StoreException {
         List<NameValuePair> form = Arrays.asList(
                 new BasicNameValuePair("client_id", settings.credentials.clientId()),
                 new BasicNameValuePair("client_secret", settings.credentials.secret()),
@@ -97,7 +65,6 @@ final class OAuthAuthenticator implements Authenticator {
         if (once) {
             call.singleAttempt();
         }
-        Instant askedAt = settings.clock.instant();
         Transport.Response r;
         try {
             r = transport.execute(call, null, deadline);
@@ -157,19 +124,10 @@ final class OAuthAuthenticator implements Authenticator {
                     "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
                             + " with JSON that holds no access_token.", EdgeHints.tokenUrlWrong(settings));
         }
-        String token = o.get("access_token").getAsString();
-        long expiresIn = 3599;
-        try {
-            if (o.has("expires_in")) {
-                expiresIn = o.get("expires_in").getAsLong();
-            }
-        } catch (RuntimeException ignored) {
-            // keep the documented default lifetime
-        }
-        Duration lifetime = Duration.ofSeconds(Math.max(0, expiresIn));
-        Duration early = lifetime.compareTo(EARLY.multipliedBy(2)) > 0 ? EARLY : lifetime.dividedBy(10);
-        cache.store(token, askedAt.plus(lifetime).minus(early));
-        settings.reporter.debug("Got an access token valid for " + expiresIn + " s");
+        JsonElement expiresIn = o.get("expires_in");
+        Token token = new Token(o.get("access_token").getAsString(),
+                expiresIn != null && expiresIn.isJsonPrimitive() ? expiresIn.getAsString() : null);
+        settings.reporter.debug("Got an access token valid for " + token.expiresInSeconds() + " s");
         return token;
     }
 
