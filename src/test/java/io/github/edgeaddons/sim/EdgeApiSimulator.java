@@ -5,9 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -63,10 +56,6 @@ public final class EdgeApiSimulator implements AutoCloseable {
     private static final int TEXT_LIMIT = 64 * 1024;
     private static final String MASK = SimHttp.MASK;
     private static final Pattern FORM_SECRET = Pattern.compile("(^|&)(client_secret=)[^&]*");
-    static {
-        SimHttp.init(); // Nagle off before the first HttpServer
-    }
-
     private final Config config = new Config();
     private final SimulatedStore store = new SimulatedStore(config, this::clock, this::port);
     private final Object lock = new Object();
@@ -74,13 +63,10 @@ public final class EdgeApiSimulator implements AutoCloseable {
     private final AtomicLong requestCounter = new AtomicLong();
     private final AtomicLong fileCounter = new AtomicLong();
 
-    private volatile int requestedPort;
-    private volatile int boundPort = -1; // kept after close() so baseUrl() still names the old address
+    private final LoopbackServer server = new LoopbackServer("edge-api-sim-");
     private volatile boolean controlEndpoints;
     /** One line per answered request on standard output ({@link SimulatorCli}'s --log-requests). */
     private volatile boolean logRequests;
-    private volatile HttpServer server;
-    private volatile ExecutorService executor;
     private volatile Clock clock = Clock.systemUTC();
 
     public EdgeApiSimulator() {
@@ -109,59 +95,25 @@ public final class EdgeApiSimulator implements AutoCloseable {
      * Bind 127.0.0.1 on {@link #port(int)} (0, the default: a free port) and start serving. A closed
      * simulator may be started again (records, operations and settings survive), e.g. to simulate an outage.
      */
-    public synchronized EdgeApiSimulator start() {
-        if (server != null) {
-            throw new IllegalStateException("already started on port " + port());
-        }
-        HttpServer s;
-        try {
-            s = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), requestedPort), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort, e);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(8, new ThreadFactory() {
-            private final AtomicInteger n = new AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable r) {
-                Thread t = new Thread(r, "edge-api-sim-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }
-        });
-        s.setExecutor(pool);
-        s.createContext("/", this::handle);
-        s.start();
-        executor = pool;
-        boundPort = s.getAddress().getPort();
-        server = s;
+    public EdgeApiSimulator start() {
+        server.start(this::handle);
         return this;
     }
 
     /** The port to bind at {@link #start()} (0: any free port). */
-    public synchronized EdgeApiSimulator port(int port) {
-        if (server != null) {
-            throw new IllegalStateException("already started");
-        }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port out of range: " + port);
-        }
-        requestedPort = port;
+    public EdgeApiSimulator port(int port) {
+        server.port(port);
         return this;
     }
 
     /** The bound port once started (still answered after close()), else the port requested. */
     public int port() {
-        int bound = boundPort;
-        return bound >= 0 ? bound : requestedPort;
+        return server.port();
     }
 
     /** {@code http://127.0.0.1:PORT}: the plugin's apiBaseUrl. */
     public String baseUrl() {
-        if (boundPort < 0) {
-            throw new IllegalStateException("not started");
-        }
-        return "http://127.0.0.1:" + boundPort;
+        return server.baseUrl();
     }
 
     /** {@code baseUrl() + "/sim-tenant/oauth2/v2.0/token"}. */
@@ -177,17 +129,8 @@ public final class EdgeApiSimulator implements AutoCloseable {
 
     /** Stop at once; requests in flight (for example sleeping on a delay fault) are abandoned. */
     @Override
-    public synchronized void close() {
-        HttpServer s = server;
-        ExecutorService pool = executor;
-        server = null;
-        executor = null;
-        if (s != null) {
-            s.stop(0);
-        }
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+    public void close() {
+        server.close();
     }
 
     // ------------------------------------------------------------------ inspection

@@ -3,6 +3,7 @@ package io.github.edgeaddons.sim.firefox;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.edgeaddons.sim.LoopbackServer;
 import io.github.edgeaddons.sim.Answer;
 import io.github.edgeaddons.sim.Fault;
 import io.github.edgeaddons.sim.RecordedRequest;
@@ -10,9 +11,6 @@ import io.github.edgeaddons.sim.SimHttp;
 import io.github.edgeaddons.sim.SimJson;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,9 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -72,10 +67,6 @@ public final class AmoSimulator implements AutoCloseable {
     private static final int BODY_LIMIT = 64 * 1024 * 1024;
     private static final Pattern JSON_SECRET = Pattern.compile("\"(secret|jwt_secret)\"\\s*:\\s*\"[^\"]*\"");
 
-    static {
-        SimHttp.init(); // Nagle off before the first HttpServer
-    }
-
     private final Object lock = new Object();
     private final List<RecordedRequest> records = new ArrayList<>();           // guarded by lock
     private final Map<FirefoxRoute, Deque<Fault>> faults = new EnumMap<>(FirefoxRoute.class); // guarded by lock
@@ -84,12 +75,9 @@ public final class AmoSimulator implements AutoCloseable {
     private volatile Clock clock = Clock.systemUTC();
     private final AmoStore store = new AmoStore(() -> clock, this::apiBaseUrl);
 
-    private volatile int requestedPort;
-    private volatile int boundPort = -1;
+    private final LoopbackServer server = new LoopbackServer("amo-sim-");
     private volatile boolean controlEndpoints;
     private volatile boolean logRequests;
-    private volatile HttpServer server;
-    private volatile ExecutorService executor;
 
     public AmoSimulator() {
     }
@@ -97,54 +85,24 @@ public final class AmoSimulator implements AutoCloseable {
     // ------------------------------------------------------------------ lifecycle
 
     /** Bind 127.0.0.1 on {@link #port(int)} (0, the default: a free port) and serve. */
-    public synchronized AmoSimulator start() {
-        if (server != null) {
-            throw new IllegalStateException("already started on port " + port());
-        }
-        HttpServer s;
-        try {
-            s = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), requestedPort), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort, e);
-        }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "amo-sim-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        s.setExecutor(pool);
-        s.createContext("/", this::handle);
-        s.start();
-        executor = pool;
-        boundPort = s.getAddress().getPort();
-        server = s;
+    public AmoSimulator start() {
+        server.start(this::handle);
         return this;
     }
 
     /** The port to bind at {@link #start()} (0: any free port). */
-    public synchronized AmoSimulator port(int port) {
-        if (server != null) {
-            throw new IllegalStateException("already started");
-        }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port out of range: " + port);
-        }
-        requestedPort = port;
+    public AmoSimulator port(int port) {
+        server.port(port);
         return this;
     }
 
     public int port() {
-        int bound = boundPort;
-        return bound >= 0 ? bound : requestedPort;
+        return server.port();
     }
 
     /** {@code http://127.0.0.1:PORT}: the root (firefox.apiBaseUrl); the API is under {@code /api/v5/}. */
     public String apiBaseUrl() {
-        if (boundPort < 0) {
-            throw new IllegalStateException("not started");
-        }
-        return "http://127.0.0.1:" + boundPort;
+        return server.baseUrl();
     }
 
     /** Serve the unrecorded {@code GET /_sim/requests} (the command line's). */
@@ -165,17 +123,8 @@ public final class AmoSimulator implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        HttpServer s = server;
-        ExecutorService pool = executor;
-        server = null;
-        executor = null;
-        if (s != null) {
-            s.stop(0);
-        }
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+    public void close() {
+        server.close();
     }
 
     // ------------------------------------------------------------------ state, faults, records
