@@ -26,7 +26,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * will send ({@code edge.notesFile}) is read first, so that a missing file fails before the draft is replaced.
  */
 @Mojo(name = "upload", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class UploadMojo extends AbstractNetworkMojo {
+public class UploadMojo extends AbstractStoresMojo {
     /** An explicit path to the extension zip. Overrides the artifact lookup. */
     @Parameter(property = "edge.file")
     protected File file;

@@ -40,7 +40,12 @@ public final class ResultWriter {
         String upload = null;
         String publish = null;
         String submission = null;
+        java.util.Map<String, StepResult> lastOfStore = new java.util.LinkedHashMap<>();
         for (StepResult s : steps) {
+            lastOfStore.put(s.store, s);
+            if (!"edge".equals(s.store)) {
+                continue; // the top level's operation ids are Edge's, as before other stores
+            }
             if ("upload".equals(s.goal) && s.operationId != null) {
                 upload = s.operationId;
             }
@@ -71,6 +76,14 @@ public final class ResultWriter {
             strings(w, step.errors);
             w.name("startedAt").value(steps.get(0).startedAt.toString());
             w.name("finishedAt").value(step.finishedAt == null ? null : step.finishedAt.toString());
+            w.name("stores").beginObject(); // each store's last step: how far its release got
+            for (java.util.Map.Entry<String, StepResult> e : lastOfStore.entrySet()) {
+                w.name(e.getKey()).beginObject();
+                w.name("goal").value(e.getValue().goal);
+                w.name("status").value(e.getValue().status);
+                w.endObject();
+            }
+            w.endObject();
             w.name("steps").beginArray();
             for (StepResult s : steps) {
                 stepJson(w, s);
@@ -94,6 +107,7 @@ public final class ResultWriter {
 
     private static void stepJson(JsonWriter w, StepResult s) throws IOException {
         w.beginObject();
+        w.name("store").value(s.store);
         w.name("goal").value(s.goal);
         w.name("status").value(s.status);
         w.name("operationId").value(s.operationId);
@@ -117,14 +131,17 @@ public final class ResultWriter {
         }
         StringBuilder md = new StringBuilder();
         if (!summaryHeaderWritten) {
-            md.append("### Microsoft Edge Add-ons: ").append(project).append("\n\n")
-                    .append("Product `").append(productId).append("`\n\n")
-                    .append("| goal | status | operation | details |\n|---|---|---|---|\n");
+            md.append("### Extension release: ").append(project).append("\n\n");
+            if (productId != null) {
+                md.append("Edge product `").append(productId).append("`\n\n");
+            }
+            md
+                    .append("| store | goal | status | operation | details |\n|---|---|---|---|---|\n");
             summaryHeaderWritten = true;
         }
         String details = step.submissionId != null ? "submission " + step.submissionId
                 : (step.errorCode != null ? step.errorCode + ": " : "") + (step.message == null ? "" : Text.firstLine(step.message, 200));
-        md.append("| ").append(step.goal).append(" | ").append(icon(step.status)).append(' ').append(step.status)
+        md.append("| ").append(step.store).append(" | ").append(step.goal).append(" | ").append(icon(step.status)).append(' ').append(step.status)
                 .append(" | ").append(step.operationId == null ? "" : "`" + step.operationId + "`").append(" | ")
                 .append(details.replace("|", "\\|")).append(" |\n");
         Files.write(summaryFile, md.toString().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,

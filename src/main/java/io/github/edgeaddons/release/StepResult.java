@@ -18,6 +18,8 @@ public final class StepResult {
     /** A publish the store refused for a review in progress, under {@code edge.inReview=skip}: not published. */
     public static final String NOT_PUBLISHED_IN_REVIEW = "NotPublishedInReview";
 
+    /** The store the step talked to: {@code edge}, {@code chrome} or {@code firefox}. */
+    final String store;
     final String goal;
     final Instant startedAt;
     Instant finishedAt;
@@ -29,7 +31,20 @@ public final class StepResult {
     String submissionId;
     Integer httpStatus;
 
+    /** A step of Edge's release (the goals upload, publish, await, status). */
     public StepResult(String goal, Instant startedAt) {
+        this("edge", goal, startedAt);
+    }
+
+    /**
+     * A step of a store's release.
+     *
+     * @param store {@code edge}, {@code chrome} or {@code firefox}
+     * @param goal the step's name in result.json (a goal's name, or a step of a store's release such as
+     *     {@code chrome-upload})
+     */
+    public StepResult(String store, String goal, Instant startedAt) {
+        this.store = store;
         this.goal = goal;
         this.startedAt = startedAt;
     }
@@ -103,6 +118,10 @@ public final class StepResult {
 
     public String goal() {
         return goal;
+    }
+
+    public String store() {
+        return store;
     }
 
     public String status() {
