@@ -28,6 +28,9 @@ try {
     assert log.contains(' bytes) from src/main/extension into target/minimal-extension-1.0.0.zip (')
     assert log.contains('[INFO] Extension package minimal-extension-1.0.0.zip is valid: Minimal Extension version 1.0.0')
     assert log.contains("[INFO] Submission accepted: submission ${ItSupport.SUBMISSION_ID}.")
+    // the deploy ends with one line per store
+    assert log.contains("[INFO] Release summary:")
+    assert log.contains("[INFO]   Edge: released (submission ${ItSupport.SUBMISSION_ID}, in certification review)")
     assert ItSupport.leakedSecrets(log).isEmpty() : ItSupport.leakedSecrets(log)
 
     // the second, clean build made the same bytes as those the first one uploaded

@@ -331,4 +331,31 @@ public final class EdgeHints {
                 + System.lineSeparator() + "  " + s.resume().publishDraft(s.productId());
     }
 
+    /**
+     * True for the store's errorCode of a publish with nothing new ({@code NoModulesUpdated}, or
+     * {@code NOTHING-TO-PUBLISH} in the 2021 vocabulary): the store already has this release.
+     */
+    public static boolean isNothingToPublish(String errorCode) {
+        String code = normalised(errorCode);
+        return code.equals("nomodulesupdated") || code.equals("nothingtopublish");
+    }
+
+    /** A publish with nothing new: Edge already has this release, which is not an error. */
+    public static String alreadyReleased(Failure f) {
+        return "Edge already has this release: the store answered " + f.errorCode() + " for the publish (operation "
+                + f.operationId() + ")" + (f.storeMessage() == null ? "" : ": \"" + f.storeMessage() + "\"")
+                + ". The draft is identical to the published version, so there was nothing to publish; the build"
+                + " goes on. To ship a change, change the extension and raise \"version\", then release again.";
+    }
+
+    /** Edge's line of the deploy summary after a publish the store accepted. */
+    public static String summaryReleased(String submissionId) {
+        return (submissionId == null ? "submitted" : "submission " + submissionId) + ", in certification review";
+    }
+
+    /** Edge's line of the deploy summary after a publish refused for a review in progress, under skip. */
+    public static String summaryNotPublishedInReview(ClientSettings s) {
+        return "another submission is in review and " + words(s).settingIs(Setting.IN_REVIEW, "skip")
+                + "; the draft holds this version";
+    }
 }

@@ -41,23 +41,28 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
             doExecute(step);
         } catch (ConfigException | InvalidPackageException e) {
             step.failed(e);
+            beforeFailing(e);
             throw new MojoFailureException(endTrimmed(e.getMessage()), e);
         } catch (StoreException e) {
             step.failed(e);
+            beforeFailing(e);
             if (e.isUserActionable()) {
                 throw new MojoFailureException(endTrimmed(e.getMessage()), e);
             }
             throw new MojoExecutionException(endTrimmed(e.getMessage()), e);
         } catch (MojoFailureException e) {
             step.failed(e);
+            beforeFailing(e);
             throw e.getMessage() != null && !e.getMessage().equals(endTrimmed(e.getMessage()))
                     ? new MojoFailureException(endTrimmed(e.getMessage()), e) : e;
         } catch (MojoExecutionException e) {
             step.failed(e);
+            beforeFailing(e);
             throw e.getMessage() != null && !e.getMessage().equals(endTrimmed(e.getMessage()))
                     ? new MojoExecutionException(endTrimmed(e.getMessage()), e) : e;
         } catch (RuntimeException e) {
             step.failed(e);
+            beforeFailing(e);
             throw e;
         } finally {
             if (writesResult()) {
@@ -65,7 +70,14 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
                 recordResult(step);
             }
         }
+        afterStep();
     }
+
+    /**
+     * Called after the goal succeeded and its step was recorded: the end of a deploy of several stores
+     * fails the build there when another store failed, without marking this goal's own step failed.
+     */
+    protected void afterStep() throws MojoFailureException {}
 
     /** Without trailing line breaks, so that Maven's "-> [Help 1]" stays on the message's last line. */
     static String endTrimmed(String message) {
@@ -97,6 +109,12 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
 
     /** The goal's name, as in result.json. */
     protected abstract String goal();
+
+    /**
+     * Called with the goal's failure just before it fails the build (the deploy of several stores waits for
+     * the others there and prints its summary). Must not throw.
+     */
+    protected void beforeFailing(Exception e) {}
 
     /** Network goals write target/edge-addons/result.json and the CI step summary. */
     protected boolean writesResult() {

@@ -14,6 +14,8 @@ import io.github.edgeaddons.release.NetworkSettings;
 import io.github.edgeaddons.release.ResultWriter;
 import io.github.edgeaddons.release.ServerCredentials;
 import io.github.edgeaddons.release.StepResult;
+import io.github.edgeaddons.release.StoreOutcome;
+import io.github.edgeaddons.config.Text;
 import java.io.IOException;
 import java.nio.file.Paths;
 import java.time.Clock;
@@ -146,8 +148,23 @@ public abstract class AbstractNetworkMojo extends AbstractEdgeMojo {
         return true;
     }
 
+    /**
+     * In the deploy of several stores, Edge's failure ends Edge's part: wait for the other stores and print
+     * the summary before the build fails with Edge's error.
+     */
+    @Override
+    protected void beforeFailing(Exception e) {
+        if (MultiStoreDeploy.running(project)) {
+            MultiStoreDeploy.finish(project, StoreOutcome.failed(MultiStoreDeploy.EDGE,
+                    Text.firstLine(e.getMessage(), 200)), getLog());
+        }
+    }
+
     @Override
     protected void recordResult(StepResult step) {
+        if (step.status() == null) {
+            return; // the goal did nothing for its store (the deploy of other stores without edge.productId)
+        }
         if (project == null || project.getBuild() == null || project.getFile() == null) {
             return; // no project (e.g. status run outside one): nowhere sensible to write
         }

@@ -29,7 +29,7 @@ final class ArtifactLocator {
         String wanted = classifier == null || classifier.trim().isEmpty() ? null : classifier.trim();
         Artifact main = project.getArtifact();
         boolean mainIsZip = main != null && main.getFile() != null && main.getFile().isFile() && isZip(main);
-        if (wanted == null && mainIsZip && PackageMojo.PACKAGING.equals(project.getPackaging())) {
+        if (wanted == null && mainIsZip && PackageMojo.extensionPackaging(project.getPackaging())) {
             return main.getFile(); // an edge-extension project's zip is its main artifact, whatever else it attaches
         }
         if (wanted != null) {

@@ -9,7 +9,13 @@ import io.github.edgeaddons.release.DryRun;
 import io.github.edgeaddons.release.NetworkSettings;
 import io.github.edgeaddons.release.Release;
 import io.github.edgeaddons.release.StepResult;
+import io.github.edgeaddons.edge.EdgeHints;
+import io.github.edgeaddons.release.StoreOutcome;
+import io.github.edgeaddons.release.StoreReleases;
+import java.util.List;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,6 +42,13 @@ public class AwaitMojo extends AbstractNetworkMojo {
     @Parameter(property = "edge.inReview", defaultValue = "fail")
     protected String inReview;
 
+    /** This execution: whether await ends the deploy of an extension project (and its summary). */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
+
+    /** Edge's outcome, for the summary that ends the deploy of an extension project. */
+    private StoreOutcome edgeOutcome;
+
     @Inject
     public AwaitMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -48,6 +61,10 @@ public class AwaitMojo extends AbstractNetworkMojo {
 
     @Override
     protected void doExecute(StepResult step) throws ConfigException, StoreException {
+        edgeOutcome = null;
+        if (MultiStoreDeploy.applies(project, mojoExecution) && (productId == null || productId.trim().isEmpty())) {
+            return; // the deploy of other stores only: afterStep waits for them
+        }
         NetworkSettings network = checkedNetworkSettings();
         Release.InReview whenInReview = checkedInReview(inReview);
         String id = operationId != null && !operationId.trim().isEmpty()
@@ -63,14 +80,34 @@ public class AwaitMojo extends AbstractNetworkMojo {
             dryRunCredentialCheck(network, client);
             new DryRun(client).await(id);
             step.dryRun();
+            edgeOutcome = StoreOutcome.dryRun(MultiStoreDeploy.EDGE);
             return;
         }
         step.operationId(id);
         OperationStatus status = new Release(client).await(id, whenInReview);
         if (status.state() == OperationState.SUCCEEDED) {
             step.finished(status);
+            edgeOutcome = StoreOutcome.released(MultiStoreDeploy.EDGE,
+                    EdgeHints.summaryReleased(Release.submissionId(status.message())));
+        } else if (EdgeHints.isNothingToPublish(status.errorCode())) {
+            step.alreadyReleased(status); // NoModulesUpdated: Release said so; not an error
+            edgeOutcome = StoreOutcome.alreadyReleased(MultiStoreDeploy.EDGE, status.errorCode()
+                    + (status.message() == null ? "" : ": " + status.message()));
         } else {
             step.notPublishedInReview(status); // edge.inReview=skip: Release warned
+            edgeOutcome = StoreOutcome.skipped(MultiStoreDeploy.EDGE, EdgeHints.summaryNotPublishedInReview(client));
+        }
+    }
+
+    /** The end of an extension project's deploy: the other stores joined, the summary, their failure. */
+    @Override
+    protected void afterStep() throws MojoFailureException {
+        if (!MultiStoreDeploy.applies(project, mojoExecution)) {
+            return;
+        }
+        List<StoreOutcome> all = MultiStoreDeploy.finish(project, edgeOutcome, getLog());
+        if (StoreReleases.anyFailed(all)) {
+            throw new MojoFailureException(StoreReleases.failureMessage(all));
         }
     }
 

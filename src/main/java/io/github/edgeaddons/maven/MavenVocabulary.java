@@ -119,4 +119,12 @@ public final class MavenVocabulary implements Vocabulary {
                 + INSTANCE.setting(Setting.NOTES_FILE) + " first, so that the draft is not replaced by a release that"
                 + " cannot be published.";
     }
+
+    /** An extension project's deploy with no store's id set. */
+    static String noStore() {
+        return "No store to release to: this project's deploy releases to every store whose id is set, and none"
+                + " is. Set edge.productId (Edge), chrome.itemId with chrome.publisherId (Chrome Web Store) or"
+                + " firefox.addonId (Firefox Add-ons), as properties in the POM or with -D, for each store the"
+                + " extension ships to.";
+    }
 }

@@ -52,6 +52,13 @@ import org.apache.maven.project.MavenProjectHelper;
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class PackageMojo extends AbstractEdgeMojo {
     static final String PACKAGING = "edge-extension";
+    /** The store-neutral alias of {@link #PACKAGING}: the same lifecycle and artifact. */
+    static final String PACKAGING_ALIAS = "browser-extension";
+
+    /** True for {@code edge-extension} and {@code browser-extension}: the extension is the project's artifact. */
+    static boolean extensionPackaging(String packaging) {
+        return PACKAGING.equals(packaging) || PACKAGING_ALIAS.equals(packaging);
+    }
     /** The classifier of the Firefox zip. */
     static final String FIREFOX_CLASSIFIER = "firefox";
     /** The classifier of the sources zip for Firefox's reviewers (not maven-source-plugin's "sources"). */
@@ -160,7 +167,7 @@ public class PackageMojo extends AbstractEdgeMojo {
         ExtensionPackager.Result firefox = overlay == null ? null
                 : pack(firefoxZip, "edge-extension-firefox", defaultOverlay, overlay, overlay,
                         shown(base, overlay) + " (" + OVERLAY_SETTING + ")");
-        if (PACKAGING.equals(project.getPackaging())) {
+        if (extensionPackaging(project.getPackaging())) {
             project.getArtifact().setFile(zip.toFile());
         } else {
             projectHelper.attachArtifact(project, "zip", null, zip.toFile());

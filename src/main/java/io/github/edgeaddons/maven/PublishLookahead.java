@@ -64,7 +64,7 @@ final class PublishLookahead {
         } else if (fromLifecycle(execution)) {
             publish = boundPublish(model);
             // the edge-extension lifecycle binds publish to deploy, right after upload
-            if (publish == null && !PackageMojo.PACKAGING.equals(project.getPackaging())) {
+            if (publish == null && !PackageMojo.extensionPackaging(project.getPackaging())) {
                 return null;
             }
         } else {

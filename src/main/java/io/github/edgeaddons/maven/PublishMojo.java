@@ -65,6 +65,9 @@ public class PublishMojo extends AbstractNetworkMojo {
 
     @Override
     protected void doExecute(StepResult step) throws ConfigException, StoreException {
+        if (MultiStoreDeploy.applies(project, mojoExecution) && (productId == null || productId.trim().isEmpty())) {
+            return; // the deploy of other stores only
+        }
         NetworkSettings network = checkedNetworkSettings();
         AwaitMojo.checkedInReview(inReview); // before the publish, not only in await after it
         String text = Notes.read(notes, notesFile == null ? null : notesFile.toPath());
@@ -109,7 +112,7 @@ public class PublishMojo extends AbstractNetworkMojo {
         if (!fromLifecycle || project == null) {
             return false;
         }
-        if ("edge-extension".equals(project.getPackaging())) {
+        if (MultiStoreDeploy.PACKAGINGS.contains(project.getPackaging())) {
             return true;
         }
         for (org.apache.maven.model.Plugin p : project.getBuildPlugins()) {

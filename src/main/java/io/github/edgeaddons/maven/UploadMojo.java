@@ -10,7 +10,12 @@ import io.github.edgeaddons.release.NetworkSettings;
 import io.github.edgeaddons.release.Release;
 import io.github.edgeaddons.release.StepResult;
 import io.github.edgeaddons.release.Notes;
+import io.github.edgeaddons.release.StoreRelease;
+import io.github.edgeaddons.release.StoreReleases;
 import java.io.File;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -86,11 +91,23 @@ public class UploadMojo extends AbstractStoresMojo {
 
     @Override
     protected void doExecute(StepResult step) throws ConfigException, InvalidPackageException, StoreException {
+        boolean deploy = MultiStoreDeploy.applies(project, mojoExecution);
+        boolean edge = !deploy || (productId != null && !productId.trim().isEmpty());
+        List<StoreRelease> others = deploy ? otherStores(edge) : Collections.<StoreRelease>emptyList();
+        if (!edge) {
+            MultiStoreDeploy.started(project, StoreReleases.start(others), false);
+            getLog().info("Not releasing to Edge: edge.productId is not set.");
+            return;
+        }
         NetworkSettings network = checkedNetworkSettings();
         PackageInfo pkg = AbstractPackageMojo.checkedPackage(project, file, classifier, checkVersion,
                 ignoredChecks, true, session, getLog());
         checkNotesOfFollowingPublish();
         ClientSettings client = clientSettings(network);
+        if (!others.isEmpty()) {
+            // every store's settings were checked above: the others start now, beside Edge's first request
+            MultiStoreDeploy.started(project, StoreReleases.start(others), true);
+        }
         if (network.dryRun()) {
             dryRunCredentialCheck(network, client);
             new DryRun(client).upload(pkg);
@@ -101,5 +118,29 @@ public class UploadMojo extends AbstractStoresMojo {
         Release.UploadResult result = new Release(client).upload(pkg);
         step.finished(result.status);
         BuildState.uploadSucceeded(project, result.operationId);
+    }
+
+    /**
+     * The deploy of an extension project: the releases of the other stores whose id is set, each checked
+     * (settings, credentials, package) and sending nothing yet; fails naming the three ids when no store's
+     * id is set at all.
+     */
+    private List<StoreRelease> otherStores(boolean edge) throws ConfigException, InvalidPackageException {
+        if (!dryRun || checkCredentials) {
+            failIfOffline();
+        }
+        List<StoreRelease> others = new ArrayList<>();
+        StoreRelease chrome = chromeRelease(storeReporter(StoreReleases.CHROME));
+        if (chrome != null) {
+            others.add(chrome);
+        }
+        StoreRelease firefox = firefoxRelease(storeReporter(StoreReleases.FIREFOX));
+        if (firefox != null) {
+            others.add(firefox);
+        }
+        if (!edge && others.isEmpty()) {
+            throw new ConfigException(MavenVocabulary.noStore());
+        }
+        return others;
     }
 }

@@ -140,7 +140,8 @@ public final class Release {
     /**
      * Follows a publish operation until it ends; fails on Failed or timeout, except, under
      * {@link InReview#SKIP}, a publish the store refused because another submission is in review: then it
-     * warns and returns that Failed status.
+     * warns and returns that Failed status; and a publish with nothing new ({@code NoModulesUpdated}): the store
+     * already has this release, which is not an error, and it returns that Failed status.
      */
     public OperationStatus await(String operationId, InReview inReview) throws StoreException {
         Deadline deadline = Deadline.after(settings.timeout(), settings.clock());
@@ -156,6 +157,10 @@ public final class Release {
                 if (inReview == InReview.SKIP && f.verdict() == Failure.Verdict.FAILED
                         && EdgeHints.isReviewInProgress(f.errorCode())) {
                     reporter.warn(EdgeHints.reviewInProgressSkipped(f, settings));
+                    return f.status();
+                }
+                if (f.verdict() == Failure.Verdict.FAILED && EdgeHints.isNothingToPublish(f.errorCode())) {
+                    reporter.info(EdgeHints.alreadyReleased(f)); // not an error: the store has this release
                     return f.status();
                 }
                 throw e;

@@ -155,7 +155,10 @@ public final class ResultWriter {
         if (StepResult.DRY_RUN.equals(status)) {
             return "📝";
         }
-        if (StepResult.NOT_PUBLISHED_IN_REVIEW.equals(status)) {
+        if (StepResult.ALREADY_RELEASED.equals(status)) {
+            return "☑️";
+        }
+        if (StepResult.NOT_PUBLISHED_IN_REVIEW.equals(status) || StepResult.SKIPPED.equals(status)) {
             return "⏸️";
         }
         return "❌";

@@ -17,6 +17,10 @@ public final class StepResult {
     public static final String DRY_RUN = "DryRun";
     /** A publish the store refused for a review in progress, under {@code edge.inReview=skip}: not published. */
     public static final String NOT_PUBLISHED_IN_REVIEW = "NotPublishedInReview";
+    /** The store already has this release (Edge's NoModulesUpdated, an existing version): not an error. */
+    public static final String ALREADY_RELEASED = "AlreadyReleased";
+    /** A store's release skipped on purpose (a review in progress under a skip setting): not an error. */
+    public static final String SKIPPED = "Skipped";
 
     /** The store the step talked to: {@code edge}, {@code chrome} or {@code firefox}. */
     final String store;
@@ -72,6 +76,30 @@ public final class StepResult {
         this.errorCode = s.errorCode();
         this.message = s.message();
         this.errors = new ArrayList<>(s.errors());
+        return this;
+    }
+
+    /** The store already has this release: its words, not an error. */
+    public StepResult alreadyReleased(OperationStatus s) {
+        this.operationId = s.operationId();
+        this.status = ALREADY_RELEASED;
+        this.errorCode = s.errorCode();
+        this.message = s.message();
+        this.errors = new ArrayList<>(s.errors());
+        return this;
+    }
+
+    /** The store already has this release, in the store's words (a store without operations). */
+    public StepResult alreadyReleased(String storeWords) {
+        this.status = ALREADY_RELEASED;
+        this.message = storeWords;
+        return this;
+    }
+
+    /** Not released, on purpose, and why. */
+    public StepResult skipped(String why) {
+        this.status = SKIPPED;
+        this.message = why;
         return this;
     }
 

@@ -82,6 +82,6 @@ public final class StoreOutcome {
 
     @Override
     public String toString() {
-        return store + ": " + result.words() + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")");
+        return StoreReleases.line(this);
     }
 }

@@ -13,6 +13,10 @@ import java.util.concurrent.Future;
  * the build. The one place where the summary is worded.
  */
 public final class StoreReleases {
+    /** The stores' names, as the summary and their log lines print them. */
+    public static final String EDGE = "Edge";
+    public static final String CHROME = "Chrome Web Store";
+    public static final String FIREFOX = "Firefox Add-ons";
     private StoreReleases() {}
 
     /** Releases started by {@link #start}; {@link #join} waits for all of them. */
@@ -103,9 +107,15 @@ public final class StoreReleases {
     public static List<String> summary(List<StoreOutcome> outcomes) {
         List<String> lines = new ArrayList<>();
         for (StoreOutcome o : outcomes) {
-            lines.add(o.toString());
+            lines.add(line(o));
         }
         return lines;
+    }
+
+    /** A store's line: its name, what happened, and the detail in brackets. */
+    public static String line(StoreOutcome o) {
+        return o.store() + ": " + o.result().words()
+                + (o.detail() == null || o.detail().isEmpty() ? "" : " (" + o.detail() + ")");
     }
 
     /** The message of the build's failure when a store failed: which failed, and that the others stand. */

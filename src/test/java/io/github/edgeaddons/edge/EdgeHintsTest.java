@@ -435,6 +435,19 @@ class EdgeHintsTest {
                 EdgeHints.reviewInProgressSkipped(f, apiKey()));
     }
 
+    /** A publish with nothing new (NoModulesUpdated): already released, not an error. */
+    @Test
+    void alreadyReleased() {
+        Failure f = Failure.of(StoreException.Kind.OPERATION_FAILED, Failure.Request.PUBLISH_STATUS)
+                .operation("op-1", null).store("NoModulesUpdated", "Can't create new submission: no modules were"
+                        + " updated.", null).verdict(Failure.Verdict.FAILED);
+        assertEquals("Edge already has this release: the store answered NoModulesUpdated for the publish (operation"
+                + " op-1): \"Can't create new submission: no modules were updated.\". The draft is identical to the"
+                + " published version, so there was nothing to publish; the build goes on. To ship a change, change"
+                + " the extension and raise \"version\", then release again.",
+                EdgeHints.alreadyReleased(f));
+    }
+
     /** An HTML 404 page during a wait: the front door, and the wait goes on. */
     @Test
     void htmlNotFoundDuringWait() {
@@ -450,6 +463,13 @@ class EdgeHintsTest {
         ", false"})
     void reviewInProgressIsReadFromTheErrorCode(String code, boolean inReview) {
         assertEquals(inReview, EdgeHints.isReviewInProgress(code));
+    }
+
+    /** Edge's words for a publish with nothing new, in both vocabularies. */
+    @ParameterizedTest
+    @CsvSource({"NoModulesUpdated, true", "NOTHING-TO-PUBLISH, true", "InProgressSubmission, false", ", false"})
+    void nothingToPublishIsReadFromTheErrorCode(String code, boolean nothing) {
+        assertEquals(nothing, EdgeHints.isNothingToPublish(code));
     }
 
     /** Each errorCode of the reference (and its 2021 spelling) links the section that describes it. */

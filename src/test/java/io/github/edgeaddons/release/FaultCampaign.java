@@ -85,6 +85,7 @@ final class FaultCampaign implements AutoCloseable {
     /** How a run ended, for the figures. */
     enum Result {
         SUCCEEDED("published: upload and publish Succeeded"),
+        ALREADY_RELEASED("already released: the publish Failed with NoModulesUpdated, not an error"),
         UPLOAD_REFUSED("upload refused before the store accepted it"),
         UPLOAD_FAILED("upload Failed (the store's verdict)"),
         UPLOAD_TIMED_OUT("upload wait timed out (resume printed)"),
@@ -328,7 +329,13 @@ final class FaultCampaign implements AutoCloseable {
                     }
                     throw e;
                 }
-            }, StepResult::finished);
+            }, (step, s) -> {
+                if (s.state() == OperationState.SUCCEEDED) {
+                    step.finished(s);
+                } else {
+                    step.alreadyReleased(s); // as AwaitMojo: NoModulesUpdated is not an error
+                }
+            });
         }
         quiesce();
         run.realMillis = (System.nanoTime() - realStart) / 1_000_000;
@@ -446,7 +453,16 @@ final class FaultCampaign implements AutoCloseable {
         }
 
         // (3) success exactly when the store's operations Succeeded, and (4) every failure in words
-        if (failed == null) {
+        if (failed == null && verdict != null && verdict.state() != OperationState.SUCCEEDED
+                && io.github.edgeaddons.edge.EdgeHints.isNothingToPublish(verdict.errorCode())) {
+            // already released: only when the store's publish Failed with that code
+            run.result = Result.ALREADY_RELEASED;
+            Operation pub = byId(ops, publishOp);
+            if (pub == null || !pub.terminal() || pub.succeeded()
+                    || !io.github.edgeaddons.edge.EdgeHints.isNothingToPublish(pub.errorCode())) {
+                run.violation(3, "already released reported, but the store's publish operation is " + state(pub));
+            }
+        } else if (failed == null) {
             run.result = Result.SUCCEEDED;
             Operation up = byId(ops, uploaded.operationId);
             Operation pub = byId(ops, publishOp);

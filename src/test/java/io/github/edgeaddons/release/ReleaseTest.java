@@ -36,6 +36,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link Release}'s upload, publish and await against the simulator, with the messages users read. */
@@ -168,15 +170,19 @@ class ReleaseTest {
         assertHint(e, EdgeHints.forErrorCode(null, OperationKind.UPLOAD, settings()));
     }
 
-    @Test
-    void publishFailedNoModulesUpdated() throws Exception {
+    /** A publish with nothing new: the store already has this release; not an error, whatever edge.inReview. */
+    @ParameterizedTest
+    @EnumSource(Release.InReview.class)
+    void publishFailedNoModulesUpdatedIsAlreadyReleased(Release.InReview inReview) throws Exception {
         String msg = "Can't create new submission: no modules were updated since the last submission.";
         sim.config().publishOutcome(Outcome.failed("NoModulesUpdated", msg));
         Release release = release();
         String op = release.publish("n");
-        StoreException e = assertThrows(StoreException.class, () -> release.await(op));
-        assertOperationFailed(e, "NoModulesUpdated", msg);
-        assertHint(e, EdgeHints.forErrorCode("NoModulesUpdated", OperationKind.PUBLISH, settings()));
+        OperationStatus s = release.await(op, inReview);
+        assertEquals(OperationState.FAILED, s.state());
+        assertEquals("NoModulesUpdated", s.errorCode());
+        assertEquals(msg, s.message());
+        assertTrue(reporter.warnings.isEmpty(), reporter.warnings.toString());
     }
 
     @Test
@@ -205,11 +211,11 @@ class ReleaseTest {
 
     @Test
     void skipLetsNoOtherFailurePass() throws Exception {
-        sim.config().publishOutcome(Outcome.failed("NoModulesUpdated", "nothing new"));
+        sim.config().publishOutcome(Outcome.failed("SubmissionValidationError", "invalid"));
         Release release = release();
         String op = release.publish("n");
         StoreException e = assertThrows(StoreException.class, () -> release.await(op, Release.InReview.SKIP));
-        assertEquals("NoModulesUpdated", e.failure().errorCode());
+        assertEquals("SubmissionValidationError", e.failure().errorCode());
         assertTrue(reporter.warnings.isEmpty(), reporter.warnings.toString());
     }
 

@@ -1,0 +1,3 @@
+import io.github.edgeaddons.sim.ItSupport
+
+ItSupport.start(context)
