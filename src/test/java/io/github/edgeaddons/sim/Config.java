@@ -30,6 +30,7 @@ public final class Config {
     private volatile LocationShape locationShape;
     private volatile Outcome uploadOutcome;
     private volatile Outcome publishOutcome;
+    private volatile boolean unchangedIsNothingNew;
     private volatile boolean requireUploadContentType;
     private volatile Path keepUploadsIn;
     private volatile boolean v1Retired;
@@ -69,6 +70,7 @@ public final class Config {
         locationShape = LocationShape.BARE_ID;
         uploadOutcome = Outcome.succeeded();
         publishOutcome = Outcome.succeeded();
+        unchangedIsNothingNew = false;
         requireUploadContentType = true;
         keepUploadsIn = null;
         v1Retired = false;
@@ -186,6 +188,20 @@ public final class Config {
     public Config publishOutcome(Outcome value) {
         publishOutcome = Objects.requireNonNull(value, "publishOutcome");
         return this;
+    }
+
+    /**
+     * As the live store: a publish whose draft holds the same package bytes as the last publish the store
+     * accepted fails with {@code NoModulesUpdated} ("no modules were updated since the last submission"),
+     * whatever {@link #publishOutcome}. Off by default, so that tests may publish the same zip again.
+     */
+    public Config unchangedIsNothingNew(boolean value) {
+        unchangedIsNothingNew = value;
+        return this;
+    }
+
+    public boolean unchangedIsNothingNew() {
+        return unchangedIsNothingNew;
     }
 
     public Outcome publishOutcome() {

@@ -555,6 +555,28 @@ class EdgeApiSimulatorTest {
         assertEquals("The manifest file is missing", e.get("message"));
     }
 
+    /** The live store: publishing a draft that holds the package already published answers NoModulesUpdated. */
+    @Test
+    void anUnchangedPackageIsNothingNewWhenSoConfigured() throws Exception {
+        sim.config().unchangedIsNothingNew(true);
+        byte[] first = smallZip();
+        byte[] second = "PK\u0003\u0004 another zip".getBytes(StandardCharsets.ISO_8859_1);
+        String[] expected = {"Succeeded", "Failed", "Succeeded"};
+        byte[][] zips = {first, first, second};
+        for (int i = 0; i < zips.length; i++) {
+            upload(zips[i]);
+            String op = publish("n");
+            Map<String, Object> status = pollPublish(op);
+            while ("InProgress".equals(status.get("status"))) {
+                status = pollPublish(op);
+            }
+            assertEquals(expected[i], status.get("status"), "publish " + (i + 1) + ": " + status);
+            if (i == 1) {
+                assertEquals("NoModulesUpdated", status.get("errorCode"));
+            }
+        }
+    }
+
     @Test
     void legacyVocabularyForPublish() throws Exception {
         sim.config().vocabulary(Vocabulary.LEGACY_2021);

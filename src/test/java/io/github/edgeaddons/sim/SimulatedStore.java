@@ -94,6 +94,8 @@ final class SimulatedStore {
     private final Map<String, Instant> tokens = new HashMap<>();                  // guarded by lock
     private final List<String> tokenScopes = new ArrayList<>();                   // guarded by lock
     private final AtomicLong tokenCounter = new AtomicLong();
+    private String draftSha256;     // guarded by lock: the package of the last upload the store took
+    private String publishedSha256; // guarded by lock: the package of the last publish the store took
 
     /**
      * @param clock the simulator's clock, read on each use (it can be changed)
@@ -242,15 +244,36 @@ final class SimulatedStore {
         }
         switch (match.route) {
             case UPLOAD:
-                return upload(req);
+                Answer a = upload(req);
+                if (a.status() == 202) {
+                    synchronized (lock) {
+                        draftSha256 = rec.bodySha256();
+                    }
+                }
+                return a;
             case PUBLISH:
-                return createOperation(match, Operation.Kind.PUBLISH, config.publishOutcome());
+                return createOperation(match, Operation.Kind.PUBLISH, publishOutcome());
             case UPLOAD_STATUS:
                 return status(match, Operation.Kind.UPLOAD);
             case PUBLISH_STATUS:
                 return status(match, Operation.Kind.PUBLISH);
             default:
                 return Answer.empty(404);
+        }
+    }
+
+    /** The publish's outcome: NoModulesUpdated for an unchanged draft when so configured, else the configured one. */
+    private Outcome publishOutcome() {
+        synchronized (lock) {
+            if (config.unchangedIsNothingNew() && draftSha256 != null && draftSha256.equals(publishedSha256)) {
+                return Outcome.failed("NoModulesUpdated",
+                        "Can't create new submission: no modules were updated since the last submission.");
+            }
+            Outcome o = config.publishOutcome();
+            if (o.isSuccess()) {
+                publishedSha256 = draftSha256;
+            }
+            return o;
         }
     }
 
