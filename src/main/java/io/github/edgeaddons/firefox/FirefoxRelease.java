@@ -325,7 +325,15 @@ public final class FirefoxRelease implements StoreRelease {
                 return v;
             }
             previous = delay;
-            AmoClient.Version read = client.version(String.valueOf(version.id), review);
+            AmoClient.Version read;
+            try {
+                read = client.version(String.valueOf(version.id), review);
+            } catch (StoreException e) {
+                if (e.kind() == StoreException.Kind.TIMEOUT) {
+                    return v; // the review's time ran out mid-request: the state read last stands
+                }
+                throw e;
+            }
             if (read != null) {
                 v = read;
             }
