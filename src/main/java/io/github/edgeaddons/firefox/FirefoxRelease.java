@@ -169,11 +169,15 @@ public final class FirefoxRelease implements StoreRelease {
             }
             boolean created = false;
             if (version == null) {
-                AmoClient.Addon addon = client.addon(deadline);
-                AmoClient.Upload upload = step("firefox-upload", () -> uploadAndValidate(client, deadline),
+                AmoClient.Addon[] addon = new AmoClient.Addon[1];
+                AmoClient.Upload upload = step("firefox-upload", () -> {
+                    // the add-on first: a wrong id or key fails before the upload counts against AMO's limits
+                    addon[0] = client.addon(deadline);
+                    return uploadAndValidate(client, deadline);
+                },
                         u -> "upload " + u.uuid + " valid, version " + u.version);
                 AmoClient.VersionFields fields = plan.fields;
-                if (fields.license != null && addon.currentVersion != null && addon.currentVersion.hasLicense) {
+                if (fields.license != null && addon[0].currentVersion != null && addon[0].currentVersion.hasLicense) {
                     // the add-on has a license: the new version inherits it; firefox.license is for one without
                     fields = copyWithoutLicense(fields);
                 }
