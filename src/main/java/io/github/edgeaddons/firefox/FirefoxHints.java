@@ -125,12 +125,6 @@ public final class FirefoxHints {
                 + " pt-BR.";
     }
 
-    /** 400 on the add-on id in the manifest: it does not match the add-on. */
-    public static String guidMismatch() {
-        return "The zip's browser_specific_settings.gecko.id must be the id of the add-on on AMO: check the"
-                + " Firefox manifest (manifest.firefox.json) and firefox.addonId.";
-    }
-
     /**
      * The request creating the version may have reached AMO (its answer was lost, or AMO failed in a way that
      * does not say it did nothing): not sent again; the command that checks and resumes.
