@@ -76,24 +76,8 @@ final class FirefoxReleases {
             throw new ConfigException("firefox.sourcesFile=" + sources + " is not a file: give the path of the sources"
                     + " zip for AMO's reviewers, or leave it unset.");
         }
-        FirefoxCredentials credentials = FirefoxCredentials.resolve(settings, p.serverId(), decrypter, environment);
-        if (BuildState.firstInBuild(session, "firefoxCredentials " + credentials.source)) {
-            reporter.info("Credentials for Firefox Add-ons: " + credentials.source + ".");
-        }
-        SettingsProxies proxies = SettingsProxies.from(settings, decrypter);
         String plainVersion = pkg.version();
-        List<String> resumeArgs = resumeArguments(p, zip, sources);
-        FirefoxSettings s = FirefoxSettings.builder()
-                .apiBaseUrl(p.apiBaseUrl())
-                .addonId(p.addonId())
-                .credentials(credentials.issuer, credentials.secret)
-                .credentialsSource(credentials.source)
-                .proxy(proxies.forUrl(p.apiBaseUrl()))
-                .pollPolicy(p.pollPolicy())
-                .timeout(p.timeout())
-                .reporter(reporter)
-                .commands(commands(resumeArgs))
-                .build();
+        FirefoxSettings s = settings(p, reporter).commands(commands(resumeArguments(p, zip, sources))).build();
         Path signed = Paths.get(project.getBuild().getDirectory(), project.getBuild().getFinalName() + "-"
                 + SIGNED_CLASSIFIER + ".xpi");
         FirefoxRelease.Plan plan = new FirefoxRelease.Plan()
@@ -106,6 +90,24 @@ final class FirefoxReleases {
                 .signedFile(signed)
                 .resumeVersion(p.resumeVersion());
         return new FirefoxRelease(s, plan, steps, this::attachSigned);
+    }
+
+    /** The client's settings: the parameters, the credentials (their source logged once per build), the proxy. */
+    FirefoxSettings.Builder settings(FirefoxParameters p, Reporter reporter) throws ConfigException {
+        FirefoxCredentials credentials = FirefoxCredentials.resolve(settings, p.serverId(), decrypter, environment);
+        if (BuildState.firstInBuild(session, "firefoxCredentials " + credentials.source)) {
+            reporter.info("Credentials for Firefox Add-ons: " + credentials.source + ".");
+        }
+        SettingsProxies proxies = SettingsProxies.from(settings, decrypter);
+        return FirefoxSettings.builder()
+                .apiBaseUrl(p.apiBaseUrl())
+                .addonId(p.addonId())
+                .credentials(credentials.issuer, credentials.secret)
+                .credentialsSource(credentials.source)
+                .proxy(proxies.forUrl(p.apiBaseUrl()))
+                .pollPolicy(p.pollPolicy())
+                .timeout(p.timeout())
+                .reporter(reporter);
     }
 
     /** The Firefox zip: the explicit file, the named classifier, the {@code firefox} zip, else the main zip. */
