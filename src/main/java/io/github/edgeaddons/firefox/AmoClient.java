@@ -424,6 +424,50 @@ public final class AmoClient implements Closeable {
      * host (credentials never go to another host).
      */
     public Path download(String fileUrl, Path target, Deadline deadline) throws StoreException {
+        return download(fileUrl, null, target, deadline);
+    }
+
+    /**
+     * Downloads the signed file and, when AMO gave its {@code sha256:...} hash, checks the bytes against it (a
+     * file that differs is deleted and the failure says so).
+     */
+    public Path download(String fileUrl, String expectedHash, Path target, Deadline deadline) throws StoreException {
+        Path file = fetch(fileUrl, target, deadline);
+        if (expectedHash != null && expectedHash.startsWith("sha256:")) {
+            String actual = "sha256:" + sha256(file);
+            if (!actual.equalsIgnoreCase(expectedHash)) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // said below either way
+                }
+                throw new StoreException(Failure.of(StoreException.Kind.MALFORMED, Failure.Request.PUBLISH_STATUS),
+                        "The signed file downloaded from " + fileUrl + " does not match AMO's hash (" + expectedHash
+                                + ", the download's " + actual + "); it was deleted.");
+            }
+        }
+        return file;
+    }
+
+    private static String sha256(Path file) throws StoreException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[8192];
+            for (int n; (n = in.read(buf)) > 0;) {
+                md.update(buf, 0, n);
+            }
+            StringBuilder hex = new StringBuilder();
+            for (byte b : md.digest()) {
+                hex.append(String.format("%02x", b));
+            }
+            return hex.toString();
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new StoreException(Failure.of(StoreException.Kind.NETWORK, Failure.Request.NONE).cause(e),
+                    "Cannot read the downloaded file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private Path fetch(String fileUrl, Path target, Deadline deadline) throws StoreException {
         URI url = URI.create(fileUrl);
         boolean sameHost = Objects.equals(url.getHost(), settings.apiBaseUrl.getHost())
                 && url.getPort() == settings.apiBaseUrl.getPort();

@@ -278,7 +278,7 @@ public final class FirefoxRelease implements StoreRelease {
                             .acceptedBefore(true), FirefoxHints.notSignedYet(version.number, resume));
                 }
                 AmoClient.Version v = version;
-                Path file = step("firefox-signed", () -> client.download(v.fileUrl, plan.signedFile,
+                Path file = step("firefox-signed", () -> client.download(v.fileUrl, v.fileHash, plan.signedFile,
                         Deadline.after(settings.timeout, settings.clock)), p -> "signed file " + p.getFileName());
                 reporter.info("Downloaded the signed file of version " + version.number + ": " + file);
                 signed.accept(file);

@@ -284,4 +284,20 @@ class AmoClientTest {
             assertTrue(c.versionUrl("105").toString().endsWith("/versions/105/"));
         }
     }
+
+    @Test
+    void theSignedFileIsCheckedAgainstAmosHash() throws Exception {
+        try (AmoClient c = client()) {
+            AmoClient.Version v = c.version("1.0.0", deadline());
+            Path ok = c.download(v.fileUrl, v.fileHash, dir.resolve("ok.xpi"), deadline());
+            assertTrue(java.nio.file.Files.size(ok) > 0);
+            Path target = dir.resolve("bad.xpi");
+            StoreException e = assertThrows(StoreException.class, () -> c.download(v.fileUrl,
+                    "sha256:0000000000000000000000000000000000000000000000000000000000000000", target, deadline()));
+            assertEquals(StoreException.Kind.MALFORMED, e.kind());
+            assertFalse(java.nio.file.Files.exists(target));
+        }
+        // the file URL is on the API's host: the JWT went with it
+        assertTrue(sim.requests(FirefoxRoute.DOWNLOAD).get(0).header("Authorization").startsWith("JWT "));
+    }
 }

@@ -225,4 +225,36 @@ class FirefoxReleaseTest {
         assertTrue(e.getMessage().endsWith(FirefoxHints.licenseRequired()), e.getMessage());
         assertNull(sim.store().versions("new@example.com").isEmpty() ? null : "a version");
     }
+
+    @Test
+    void anUnlistedVersionNotSignedInTimeFailsWithTheCommandThatDownloadsItLater() throws Exception {
+        sim.store().signingPolls(1000);
+        FirefoxSettings s = settings(sim).reporter(reporter).commands(v -> "RESUME " + v).build();
+        StoreOutcome o = release(s, plan("1.9.0").channel("unlisted").awaitReview(false, Duration.ofMillis(300)))
+                .run();
+        assertTrue(o.failed());
+        assertTrue(reporter.text().contains(FirefoxHints.notSignedYet("1.9.0", "RESUME 1.9.0")), reporter.text());
+        assertTrue(signed.isEmpty());
+
+        // signed meanwhile: the printed command finds the version and downloads its file, creating nothing
+        sim.store().approve();
+        steps.clear();
+        StoreOutcome resumed = release(s, plan("1.9.0").channel("unlisted").resumeVersion("1.9.0")).run();
+        assertEquals(StoreOutcome.Result.RELEASED, resumed.result(), reporter.text());
+        assertEquals(1, signed.size());
+        assertEquals(1, sim.requests(FirefoxRoute.CREATE_VERSION).size());
+        assertEquals(List.of("firefox-resume=Succeeded", "firefox-review=Succeeded", "firefox-signed=Succeeded"),
+                stepNames());
+    }
+
+    @Test
+    void aVersionTheReviewersDisabledFailsWithTheirVerdict() throws Exception {
+        assertEquals(StoreOutcome.Result.RELEASED, release(plan("1.10.0")).run().result());
+        sim.store().reject();
+        StoreException e = assertThrows(StoreException.class,
+                () -> release(plan("1.10.0").resumeVersion("1.10.0").awaitReview(true, Duration.ofSeconds(30)))
+                        .release());
+        assertTrue(e.failure().hasVerdict());
+        assertTrue(e.getMessage().endsWith(FirefoxHints.rejected("1.10.0")), e.getMessage());
+    }
 }

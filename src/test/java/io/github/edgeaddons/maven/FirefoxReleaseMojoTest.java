@@ -116,4 +116,31 @@ class FirefoxReleaseMojoTest {
         assertEquals(1, sim.requests().size());
         assertEquals(FirefoxRoute.ADDON.name(), sim.requests().get(0).routeName());
     }
+
+    @Test
+    @InjectMojo(goal = "firefox-release", pom = POM)
+    @MojoParameter(name = "firefoxAddonId", value = AmoSimulator.EMAIL_ADDON_GUID)
+    void offlineItFailsBeforeAnyRequest(FirefoxReleaseMojo mojo) throws Exception {
+        prepare(mojo);
+        Settings offline = new Settings();
+        offline.setOffline(true);
+        setVariableValueToObject(mojo, "settings", offline);
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("Cannot run firefox-release while Maven is offline."), e.getMessage());
+        assertTrue(sim.requests().isEmpty());
+    }
+
+    @Test
+    @InjectMojo(goal = "firefox-release", pom = POM)
+    @MojoParameter(name = "firefoxAddonId", value = AmoSimulator.EMAIL_ADDON_GUID)
+    @MojoParameter(name = "dryRun", value = "true")
+    void offlineAPlainDryRunStillWorks(FirefoxReleaseMojo mojo) throws Exception {
+        MojoFixtures.CapturingLog log = prepare(mojo);
+        Settings offline = new Settings();
+        offline.setOffline(true);
+        setVariableValueToObject(mojo, "settings", offline);
+        mojo.execute();
+        assertTrue(log.text().contains("Firefox Add-ons: dry run"), log.text());
+        assertTrue(sim.requests().isEmpty());
+    }
 }
