@@ -375,7 +375,21 @@ public final class AmoClient implements Closeable {
         Transport.Call call = new Transport.Call(Failure.Request.PUBLISH, "POST", versionsUrl(),
                 new StringEntity(fields.json(uploadUuid), ContentType.APPLICATION_JSON),
                 RetryPolicy.Safety.NOT_IF_MAYBE_PROCESSED, "create the version of add-on " + settings.addonId, true);
-        Transport.Response r = send(call, deadline);
+        Transport.Response r;
+        try {
+            r = send(call, deadline);
+        } catch (StoreException e) {
+            if (e.failure().mayHaveReachedStore()) {
+                // the core's sentence names Edge's publish; what to do here is the release's (the resume command)
+                Throwable cause = e.failure().cause();
+                throw new StoreException(e.failure(), "AMO's answer to the request creating the version of add-on "
+                        + settings.addonId + " was lost (" + (e.kind() == StoreException.Kind.TIMEOUT
+                                ? "the time for the release ran out while it was sent"
+                                : cause instanceof IOException ? Transport.describe((IOException) cause)
+                                        : e.kind().name().toLowerCase(Locale.ROOT)) + ").");
+            }
+            throw e;
+        }
         if (!r.isSuccess()) {
             throw httpError(r, Failure.Request.PUBLISH, "request creating the version",
                     RetryPolicy.publishMayHaveBeenProcessed(r.status));

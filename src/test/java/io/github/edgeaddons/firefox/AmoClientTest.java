@@ -247,6 +247,8 @@ class AmoClientTest {
             StoreException e = assertThrows(StoreException.class,
                     () -> c.createVersion(u.uuid, new AmoClient.VersionFields(), deadline()));
             assertTrue(e.failure().mayHaveReachedStore(), e.failure().toString());
+            assertEquals("AMO's answer to the request creating the version of add-on " + AmoSimulator.ADDON_GUID
+                    + " was lost (the server closed the connection without an answer).", e.getMessage());
         }
         assertEquals(1, sim.requests(FirefoxRoute.CREATE_VERSION).size());
     }

@@ -257,4 +257,31 @@ class FirefoxReleaseTest {
         assertTrue(e.failure().hasVerdict());
         assertTrue(e.getMessage().endsWith(FirefoxHints.rejected("1.10.0")), e.getMessage());
     }
+
+    @Test
+    void aCreationWhoseAnswerCameTooLateIsFoundByThePrintedCommandAndNotCreatedAgain() throws Exception {
+        // AMO creates the version, but answers after this client stopped waiting
+        sim.fault(FirefoxRoute.CREATE_VERSION, Fault.delay(Duration.ofSeconds(3)));
+        FirefoxSettings s = settings(sim).reporter(reporter).responseTimeout(Duration.ofSeconds(1))
+                .commands(v -> "RESUME " + v).build();
+        StoreOutcome o = release(s, plan("1.11.0").sources(sources(dir))).run();
+        assertTrue(o.failed());
+        assertTrue(reporter.text().contains("AMO's answer to the request creating the version of add-on "
+                + AmoSimulator.ADDON_GUID + " was lost (no answer within the response timeout). "
+                + FirefoxHints.versionMayHaveReachedAmo("1.11.0", "RESUME 1.11.0")), reporter.text());
+        assertEquals(1, sim.requests(FirefoxRoute.CREATE_VERSION).size());
+
+        steps.clear();
+        // the simulator finishes the creation it was asked for (3 s after it came in)
+        long until = System.currentTimeMillis() + 30_000;
+        while (sim.store().versions().stream().noneMatch(v -> v.number().equals("1.11.0"))
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        StoreOutcome resumed = release(s, plan("1.11.0").sources(sources(dir)).resumeVersion("1.11.0")).run();
+        assertEquals(StoreOutcome.Result.RELEASED, resumed.result(), reporter.text());
+        assertEquals(1, sim.requests(FirefoxRoute.CREATE_VERSION).size());
+        assertEquals(List.of("firefox-resume=Succeeded", "firefox-sources=Succeeded"), stepNames());
+        assertEquals(1, sim.store().versions().stream().filter(v -> v.number().equals("1.11.0")).count());
+    }
 }
