@@ -107,7 +107,11 @@ final class FirefoxReleases {
                 .proxy(proxies.forUrl(p.apiBaseUrl()))
                 .pollPolicy(p.pollPolicy())
                 .timeout(p.timeout())
-                .reporter(reporter);
+                .reporter(reporter)
+                // the core's sentences (a timeout, a wrong host) name Firefox's settings
+                .resume(new ResumeCommands(FirefoxVocabulary.INSTANCE, MavenResumeCommands.pluginName(project, plugin,
+                        MavenResumeCommands.activeProfiles(session)), MavenResumeCommands.buildArguments(project,
+                                session)));
     }
 
     /** The Firefox zip: the explicit file, the named classifier, the {@code firefox} zip, else the main zip. */

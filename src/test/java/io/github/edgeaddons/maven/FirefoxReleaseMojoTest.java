@@ -143,4 +143,18 @@ class FirefoxReleaseMojoTest {
         assertTrue(log.text().contains("Firefox Add-ons: dry run"), log.text());
         assertTrue(sim.requests().isEmpty());
     }
+
+    @Test
+    @InjectMojo(goal = "firefox-release", pom = POM)
+    @MojoParameter(name = "firefoxAddonId", value = AmoSimulator.EMAIL_ADDON_GUID)
+    @MojoParameter(name = "firefoxTimeout", value = "1s")
+    void aTimeoutNamesFirefoxsOwnSetting(FirefoxReleaseMojo mojo) throws Exception {
+        prepare(mojo);
+        // validation that never ends within the second given
+        sim.store().processingPolls(100_000);
+        org.apache.maven.plugin.AbstractMojoExecutionException e = assertThrows(
+                org.apache.maven.plugin.AbstractMojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("firefox.timeout"), e.getMessage());
+        assertFalse(e.getMessage().contains("edge.timeout"), e.getMessage());
+    }
 }
