@@ -79,7 +79,7 @@ public final class ResumeCommands {
     }
 
     /** POSIX shell quoting, only where needed, so that the command can be pasted as printed. */
-    static String quote(String argument) {
+    public static String quote(String argument) {
         if (!argument.isEmpty() && SHELL_SAFE.matcher(argument).matches()) {
             return argument;
         }

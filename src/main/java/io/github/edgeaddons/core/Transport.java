@@ -71,6 +71,8 @@ public final class Transport implements Closeable {
         boolean expectContinue;
         /** One attempt only: the caller (a wait, {@link Poller}) does its own retrying. */
         boolean singleAttempt;
+        /** Where a 2xx answer's body goes, as bytes (a signed file), instead of being read as text. */
+        java.nio.file.Path bodyFile;
 
         public Call(Failure.Request request, String method, URI uri, HttpEntity entity, RetryPolicy.Safety safety,
                 String description, boolean authenticated) {
@@ -90,6 +92,15 @@ public final class Transport implements Closeable {
 
         public Call singleAttempt() {
             singleAttempt = true;
+            return this;
+        }
+
+        /**
+         * Streams a 2xx answer's body into this file (replaced), unbounded, instead of reading it as text: for a
+         * binary download. The {@link Response#body} is then empty; error answers are read as text as usual.
+         */
+        public Call saveBodyTo(java.nio.file.Path file) {
+            bodyFile = file;
             return this;
         }
 
@@ -314,7 +325,7 @@ public final class Transport implements Closeable {
         ScheduledFuture<?> abort = canceller.schedule(request::cancel,
                 Math.max(1, remaining.toMillis()), TimeUnit.MILLISECONDS);
         try {
-            Response response = send(request, attempt);
+            Response response = send(request, attempt, call.bodyFile);
             settings.reporter().debug(call.method + " " + call.uri + " -> " + response.status + " ("
                     + Duration.between(started, settings.clock().instant()).toMillis() + " ms)");
             return new Exchange(response, null);
@@ -355,7 +366,7 @@ public final class Transport implements Closeable {
                 + next);
     }
 
-    private Response send(HttpUriRequestBase request, int attempt) throws IOException {
+    private Response send(HttpUriRequestBase request, int attempt, java.nio.file.Path bodyFile) throws IOException {
         HttpClientContext context = HttpClientContext.create();
         if (proxyAuth != null) {
             proxyAuth.prepare(context);
@@ -368,7 +379,11 @@ public final class Transport implements Closeable {
             String body = "";
             boolean truncated = false;
             HttpEntity entity = r.getEntity();
-            if (entity != null) {
+            if (entity != null && bodyFile != null && r.getCode() >= 200 && r.getCode() < 300) {
+                try (java.io.InputStream in = entity.getContent()) {
+                    java.nio.file.Files.copy(in, bodyFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            } else if (entity != null) {
                 try {
                     // one character more than the limit tells a cut body from one of exactly the limit
                     body = EntityUtils.toString(entity, StandardCharsets.UTF_8, MAX_BODY + 1);

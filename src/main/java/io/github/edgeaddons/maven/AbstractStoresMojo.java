@@ -1,6 +1,10 @@
 package io.github.edgeaddons.maven;
 
 import io.github.edgeaddons.config.ConfigException;
+import io.github.edgeaddons.firefox.FirefoxParameters;
+import io.github.edgeaddons.firefox.FirefoxRelease;
+import java.io.File;
+import org.apache.maven.plugins.annotations.Parameter;
 import io.github.edgeaddons.core.Reporter;
 import io.github.edgeaddons.pkg.InvalidPackageException;
 import io.github.edgeaddons.release.StepResult;
@@ -53,9 +57,135 @@ public abstract class AbstractStoresMojo extends AbstractNetworkMojo {
 
     // ---------------------------------------------------------------- Firefox Add-ons
 
+    /**
+     * The add-on on addons.mozilla.org: its gecko id as the manifest's {@code browser_specific_settings.gecko.id}
+     * has it (a UUID in braces, {@code {5f3a9c2e-...}}, or e-mail-like, {@code name@example.com}), or its slug.
+     * Set, the release goes to Firefox Add-ons too; required by {@code firefox-release}.
+     */
+    @Parameter(property = "firefox.addonId")
+    protected String firefoxAddonId;
+
+    /**
+     * The settings.xml {@code <server>} holding AMO's API key: {@code <username>} the JWT issuer
+     * ({@code user:...}), {@code <password>} the JWT secret. Without such a server, the environment variables
+     * {@code FIREFOX_JWT_ISSUER} and {@code FIREFOX_JWT_SECRET} are read.
+     */
+    @Parameter(property = "firefox.serverId", defaultValue = FirefoxParameters.SERVER_ID)
+    protected String firefoxServerId;
+
+    /**
+     * AMO's root: requests go to this URL followed by {@code /api/v5/...}. Plain {@code http://} is refused
+     * unless the host is loopback.
+     */
+    @Parameter(property = "firefox.apiBaseUrl", defaultValue = "https://addons.mozilla.org")
+    protected String firefoxApiBaseUrl;
+
+    /**
+     * {@code listed}: the version is reviewed and published on addons.mozilla.org; {@code unlisted}: AMO signs it
+     * for your own distribution, and the signed {@code .xpi} is downloaded into {@code target/} and attached to
+     * the project (classifier {@code firefox-signed}, type {@code xpi}).
+     */
+    @Parameter(property = "firefox.channel", defaultValue = "listed")
+    protected String firefoxChannel;
+
+    /** Notes for AMO's reviewers (how to build the sources, test accounts...), sent with the new version. */
+    @Parameter(property = "firefox.approvalNotes")
+    protected String firefoxApprovalNotes;
+
+    /** Release notes for users, sent with the new version under {@code firefox.releaseNotesLocale}. */
+    @Parameter(property = "firefox.releaseNotes")
+    protected String firefoxReleaseNotes;
+
+    /** The AMO locale of {@code firefox.releaseNotes}, e.g. {@code en-US}, {@code de}, {@code pt-BR}. */
+    @Parameter(property = "firefox.releaseNotesLocale", defaultValue = FirefoxParameters.DEFAULT_LOCALE)
+    protected String firefoxReleaseNotesLocale;
+
+    /**
+     * The license of the version, as AMO's slug ({@code MPL-2.0}, {@code MIT}, {@code Apache-2.0},
+     * {@code all-rights-reserved}...), sent only while the add-on has none (its first listed version needs one);
+     * later versions inherit the add-on's license.
+     */
+    @Parameter(property = "firefox.license")
+    protected String firefoxLicense;
+
+    /** The applications the version is for, comma-separated: {@code firefox}, {@code android}. Unset: AMO's default. */
+    @Parameter(property = "firefox.compatibility")
+    protected String firefoxCompatibility;
+
+    /**
+     * Wait for the review's verdict on a listed version (approved or disabled), at most
+     * {@code firefox.reviewTimeout}; when that passes, the build goes on (the review goes on at AMO). Off by
+     * default: a human review can take days. An unlisted version is always waited for (AMO signs it
+     * automatically), to download the signed file.
+     */
+    @Parameter(property = "firefox.awaitReview", defaultValue = "false")
+    protected boolean firefoxAwaitReview;
+
+    /** How long to wait for the review or the signing; same formats as {@code edge.timeout}. */
+    @Parameter(property = "firefox.reviewTimeout", defaultValue = FirefoxParameters.DEFAULT_REVIEW_TIMEOUT)
+    protected String firefoxReviewTimeout;
+
+    /**
+     * How long the Firefox release may take on the network (upload, validation, version), overriding
+     * {@code edge.timeout} for Firefox only; same formats. AMO's validation can take minutes.
+     */
+    @Parameter(property = "firefox.timeout")
+    protected String firefoxTimeout;
+
+    /** An explicit path to the Firefox zip; overrides the artifact lookup. */
+    @Parameter(property = "firefox.file")
+    protected File firefoxFile;
+
+    /**
+     * The attached zip to release to Firefox Add-ons, by classifier. Default: the zip attached with classifier
+     * {@code firefox} when {@code package} made one (from {@code manifest.firefox.json}), else the main zip.
+     */
+    @Parameter(property = "firefox.classifier")
+    protected String firefoxClassifier;
+
+    /**
+     * The sources zip to attach to the version for AMO's reviewers. Default: the artifact attached with
+     * classifier {@code firefox-sources} when {@code package} made one ({@code firefox.sources}), else none.
+     */
+    @Parameter(property = "firefox.sourcesFile")
+    protected File firefoxSourcesFile;
+
+    /**
+     * Resume a release whose version creation may have reached AMO (the failure prints the whole command): look
+     * this version number up first; when AMO has it, go on from it (sources, review state, signed file)
+     * without uploading or creating it again; when it has not, release it. Must be the zip's version.
+     */
+    @Parameter(property = "firefox.resumeVersion")
+    protected String firefoxResumeVersion;
+
+    /** The Firefox parameters as the user wrote them: every one of them, and the plugin-wide ones they use. */
+    protected FirefoxParameters.Builder firefoxParameters() {
+        return FirefoxParameters.builder()
+                .addonId(firefoxAddonId)
+                .serverId(firefoxServerId)
+                .apiBaseUrl(firefoxApiBaseUrl)
+                .channel(firefoxChannel)
+                .approvalNotes(firefoxApprovalNotes)
+                .releaseNotes(firefoxReleaseNotes)
+                .releaseNotesLocale(firefoxReleaseNotesLocale)
+                .license(firefoxLicense)
+                .compatibility(firefoxCompatibility)
+                .awaitReview(firefoxAwaitReview)
+                .reviewTimeout(firefoxReviewTimeout)
+                .timeout(firefoxTimeout)
+                .pluginTimeout(timeout)
+                .pollInterval(pollInterval)
+                .file(firefoxFile)
+                .classifier(firefoxClassifier)
+                .sourcesFile(firefoxSourcesFile)
+                .resumeVersion(firefoxResumeVersion)
+                .dryRun(dryRun)
+                .checkCredentials(checkCredentials);
+    }
+
     /** True when {@code firefox.addonId} is set: the deploy releases to Firefox Add-ons. */
     protected boolean firefoxConfigured() {
-        return false;
+        return firefoxAddonId != null && !firefoxAddonId.trim().isEmpty();
     }
 
     /**
@@ -65,6 +195,20 @@ public abstract class AbstractStoresMojo extends AbstractNetworkMojo {
      * @param reporter where its lines go
      */
     protected StoreRelease firefoxRelease(Reporter reporter) throws ConfigException, InvalidPackageException {
-        return null;
+        return firefoxConfigured() ? makeFirefoxRelease(reporter) : null;
+    }
+
+    /**
+     * The factory of Firefox Add-ons' release, for the deploy and the {@code firefox-release} goal alike: parses
+     * the parameters, fails offline (unless a plain dry run), locates and checks the Firefox zip against
+     * Firefox's rules, resolves the credentials and the proxy; sends nothing.
+     */
+    protected FirefoxRelease makeFirefoxRelease(Reporter reporter) throws ConfigException, InvalidPackageException {
+        FirefoxParameters p = firefoxParameters().build();
+        if (!p.dryRun() || p.checkCredentials()) {
+            failIfOffline();
+        }
+        return new FirefoxReleases(project, session, settings, decrypter, environment, plugin, getLog())
+                .make(p, reporter, this::recordStoreStep);
     }
 }

@@ -41,6 +41,35 @@ final class MavenResumeCommands {
 
     static ResumeCommands of(MavenProject project, MavenSession session, PluginDescriptor plugin,
             NetworkSettings network) {
+        List<String> args = buildArguments(project, session);
+        List<String> profiles = activeProfiles(session);
+        if (!EdgeStore.API_ROOT.equals(network.apiBaseUrl().toString())) {
+            args.add("-Dedge.apiBaseUrl=" + network.apiBaseUrl());
+        }
+        if (!EdgeStore.SERVER_ID.equals(network.serverId())) {
+            args.add("-Dedge.serverId=" + network.serverId());
+        }
+        if (network.authMode() != null) {
+            args.add("-Dedge.authMode=" + network.authMode().setting());
+        }
+        if (network.tokenUrl() != null) {
+            args.add("-Dedge.tokenUrl=" + network.tokenUrl());
+        }
+        return MavenVocabulary.commands(pluginName(project, plugin, profiles), args);
+    }
+
+    /** The active profiles of the command line (none outside a session). */
+    static List<String> activeProfiles(MavenSession session) {
+        MavenExecutionRequest request = session == null ? null : session.getRequest();
+        return request == null || request.getActiveProfiles() == null
+                ? new ArrayList<>() : request.getActiveProfiles();
+    }
+
+    /**
+     * The arguments of this build that any printed command must repeat ({@code -f}, {@code -s}, {@code -gs},
+     * {@code -P}, {@code -Dmaven.repo.local}): every store's commands share them.
+     */
+    static List<String> buildArguments(MavenProject project, MavenSession session) {
         List<String> args = new ArrayList<>();
         MavenExecutionRequest request = session == null ? null : session.getRequest();
         List<String> profiles = request == null || request.getActiveProfiles() == null
@@ -75,19 +104,7 @@ final class MavenResumeCommands {
                 args.add("-Dmaven.repo.local=" + repoLocal);
             }
         }
-        if (!EdgeStore.API_ROOT.equals(network.apiBaseUrl().toString())) {
-            args.add("-Dedge.apiBaseUrl=" + network.apiBaseUrl());
-        }
-        if (!EdgeStore.SERVER_ID.equals(network.serverId())) {
-            args.add("-Dedge.serverId=" + network.serverId());
-        }
-        if (network.authMode() != null) {
-            args.add("-Dedge.authMode=" + network.authMode().setting());
-        }
-        if (network.tokenUrl() != null) {
-            args.add("-Dedge.tokenUrl=" + network.tokenUrl());
-        }
-        return MavenVocabulary.commands(pluginName(project, plugin, profiles), args);
+        return args;
     }
 
     /**

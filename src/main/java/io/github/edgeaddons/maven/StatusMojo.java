@@ -14,10 +14,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Prints the status of an upload or publish operation given by {@code edge.operationId} (it asks the
  * publish endpoint first, then the upload one; when neither knows the id, the failure reports both
  * answers). Without an operation id it prints the account's products, where the API offers that list.
- * Fails before any request when Maven is offline.
+ * With {@code firefox.addonId}, it prints the add-on's state on Firefox Add-ons and its current version too (only
+ * that when no Edge product or operation is given). Fails before any request when Maven is offline.
  */
 @Mojo(name = "status", requiresProject = false, threadSafe = true)
-public class StatusMojo extends AbstractNetworkMojo {
+public class StatusMojo extends AbstractStoresMojo {
     /** The operation to report on. */
     @Parameter(property = "edge.operationId")
     protected String operationId;
@@ -35,6 +36,12 @@ public class StatusMojo extends AbstractNetworkMojo {
     @Override
     protected void doExecute(StepResult step) throws ConfigException, StoreException {
         failIfOffline();
+        if (firefoxConfigured()) {
+            firefoxStatus();
+            if (productId == null && (operationId == null || operationId.trim().isEmpty())) {
+                return; // only Firefox was asked about
+            }
+        }
         boolean listProducts = operationId == null || operationId.trim().isEmpty();
         NetworkSettings.Builder parameters = networkParameters();
         if (listProducts && productId == null) {
@@ -50,5 +57,13 @@ public class StatusMojo extends AbstractNetworkMojo {
         }
         Status.Report r = status.operation(id);
         step.operationId(id).succeeded(r.kind.label() + " operation status: " + r.status.rawStatus());
+    }
+
+    /** With {@code firefox.addonId}: the add-on's state on AMO and its current version (one read). */
+    private void firefoxStatus() throws ConfigException, StoreException {
+        io.github.edgeaddons.firefox.FirefoxParameters p = firefoxParameters().build();
+        FirefoxReleases releases = new FirefoxReleases(project, session, settings, decrypter, environment, plugin,
+                getLog());
+        io.github.edgeaddons.firefox.FirefoxStatus.report(releases.settings(p, reporter()).build());
     }
 }

@@ -68,6 +68,7 @@ class NetworkSettingsWiringTest {
         GOAL_OWN.put("publish", new TreeSet<>(Arrays.asList("notes", "notesFile", "requireUpload", "inReview")));
         GOAL_OWN.put("await", new TreeSet<>(Arrays.asList("operationId", "inReview")));
         GOAL_OWN.put("status", new TreeSet<>(Arrays.asList("operationId")));
+        GOAL_OWN.put("firefox-release", new TreeSet<>());
     }
 
     private static final Map<String, Supplier<AbstractNetworkMojo>> GOALS = new HashMap<>();
@@ -77,6 +78,7 @@ class NetworkSettingsWiringTest {
         GOALS.put("publish", () -> new PublishMojo(null));
         GOALS.put("await", () -> new AwaitMojo(null));
         GOALS.put("status", () -> new StatusMojo(null));
+        GOALS.put("firefox-release", () -> new FirefoxReleaseMojo(null));
     }
 
     private static PluginDescriptor plugin;
@@ -101,6 +103,9 @@ class NetworkSettingsWiringTest {
             for (Parameter p : descriptor.getParameters()) {
                 if (!p.isEditable() || p.getName().equals("skip")) {
                     continue; // injected by Maven (project, session...), or read before anything else
+                }
+                if (isFirefoxParameter(p.getName())) {
+                    continue; // checked by everyFirefoxParameterReachesTheFirefoxParameters
                 }
                 if (field(AbstractNetworkMojo.class, p.getName()) == null) {
                     if (!GOAL_OWN.get(goal).contains(p.getName())) {
@@ -128,6 +133,92 @@ class NetworkSettingsWiringTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         // 11 shared parameters in each of the 4 goals: the loop above did look at them
         assertTrue(checked >= 44, "checked " + checked);
+    }
+
+    /** A Firefox parameter: a field of {@link AbstractStoresMojo}'s Firefox section. */
+    private static boolean isFirefoxParameter(String name) {
+        Field f = field(AbstractStoresMojo.class, name);
+        return f != null && f.getDeclaringClass() == AbstractStoresMojo.class && name.startsWith("firefox");
+    }
+
+    /** Valid values other than the defaults for the Firefox parameters whose text has a form to respect. */
+    private static final Map<String, Object> FIREFOX_SAMPLES = new HashMap<>();
+
+    static {
+        FIREFOX_SAMPLES.put("firefoxAddonId", "other@example.com");
+        FIREFOX_SAMPLES.put("firefoxApiBaseUrl", "https://amo.example.test");
+        FIREFOX_SAMPLES.put("firefoxChannel", "unlisted");
+        FIREFOX_SAMPLES.put("firefoxReleaseNotesLocale", "de");
+        FIREFOX_SAMPLES.put("firefoxLicense", "MIT");
+        FIREFOX_SAMPLES.put("firefoxCompatibility", "android");
+        FIREFOX_SAMPLES.put("firefoxReviewTimeout", "7m");
+        FIREFOX_SAMPLES.put("firefoxTimeout", "7m");
+        FIREFOX_SAMPLES.put("firefoxFile", new java.io.File("other.zip"));
+        FIREFOX_SAMPLES.put("firefoxSourcesFile", new java.io.File("other-sources.zip"));
+        FIREFOX_SAMPLES.put("firefoxResumeVersion", "1.2.3");
+    }
+
+    /** The plugin-wide switches that Firefox's release reads too. */
+    private static final Set<String> SHARED_WITH_FIREFOX = new TreeSet<>(Arrays.asList("timeout", "pollInterval",
+            "dryRun", "checkCredentials"));
+
+    /**
+     * Every Firefox parameter of every goal that has them ({@code upload}, whose deploy releases to Firefox too,
+     * and {@code firefox-release}), and the plugin-wide switches it uses, reach {@link
+     * io.github.edgeaddons.firefox.FirefoxParameters}: set to another value, the parsed value differs.
+     */
+    @Test
+    void everyFirefoxParameterReachesTheFirefoxParameters() throws Exception {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (String goal : Arrays.asList("upload", "firefox-release")) {
+            MojoDescriptor descriptor = plugin.getMojo(goal);
+            assertNotNull(descriptor, goal);
+            Map<String, Object> defaults = defaults(descriptor);
+            defaults.put("firefoxAddonId", "a@b");
+            Object baseline = firefox(goal, defaults, null, null);
+            for (Parameter p : descriptor.getParameters()) {
+                if (!isFirefoxParameter(p.getName()) && !SHARED_WITH_FIREFOX.contains(p.getName())) {
+                    continue;
+                }
+                Object value = FIREFOX_SAMPLES.containsKey(p.getName()) ? FIREFOX_SAMPLES.get(p.getName())
+                        : changed(p, defaults.get(p.getName()));
+                Object built;
+                try {
+                    built = firefox(goal, defaults, p.getName(), value);
+                } catch (ConfigException e) {
+                    problems.add(goal + "." + p.getName() + "=" + value + " is refused (" + e.getMessage()
+                            + "): give it a valid sample in FIREFOX_SAMPLES");
+                    continue;
+                }
+                checked++;
+                if (sameFields(baseline, built)) {
+                    problems.add(goal + "." + p.getName() + " set to " + value + " does not reach FirefoxParameters:"
+                            + " read it in AbstractStoresMojo.firefoxParameters() and parse it in FirefoxParameters");
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        // 16 Firefox parameters and 4 shared ones in each of the 2 goals
+        assertTrue(checked >= 40, "checked " + checked);
+    }
+
+    private static Object firefox(String goal, Map<String, Object> values, String name, Object value)
+            throws Exception {
+        AbstractStoresMojo mojo = (AbstractStoresMojo) GOALS.get(goal).get();
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            Field f = field(mojo.getClass(), e.getKey());
+            if (f != null && !(f.getType().isPrimitive() && e.getValue() == null)) {
+                f.setAccessible(true);
+                f.set(mojo, e.getKey().equals(name) ? value : e.getValue());
+            }
+        }
+        if (name != null) {
+            Field f = field(mojo.getClass(), name);
+            f.setAccessible(true);
+            f.set(mojo, value);
+        }
+        return mojo.firefoxParameters().build();
     }
 
     /** The guard itself: a parameter that the builder is not given leaves the settings as they were. */
