@@ -1,5 +1,7 @@
 package io.github.edgeaddons.maven;
 
+import io.github.edgeaddons.chrome.ChromeParameters;
+import io.github.edgeaddons.chrome.ChromeSettings;
 import io.github.edgeaddons.core.ResumeCommands;
 import io.github.edgeaddons.config.EdgeStore;
 import io.github.edgeaddons.release.NetworkSettings;
@@ -41,6 +43,27 @@ final class MavenResumeCommands {
 
     static ResumeCommands of(MavenProject project, MavenSession session, PluginDescriptor plugin,
             NetworkSettings network) {
+        List<String> args = buildArguments(project, session);
+        MavenExecutionRequest request = session == null ? null : session.getRequest();
+        List<String> profiles = request == null || request.getActiveProfiles() == null
+                ? new ArrayList<>() : request.getActiveProfiles();
+        if (!EdgeStore.API_ROOT.equals(network.apiBaseUrl().toString())) {
+            args.add("-Dedge.apiBaseUrl=" + network.apiBaseUrl());
+        }
+        if (!EdgeStore.SERVER_ID.equals(network.serverId())) {
+            args.add("-Dedge.serverId=" + network.serverId());
+        }
+        if (network.authMode() != null) {
+            args.add("-Dedge.authMode=" + network.authMode().setting());
+        }
+        if (network.tokenUrl() != null) {
+            args.add("-Dedge.tokenUrl=" + network.tokenUrl());
+        }
+        return MavenVocabulary.commands(pluginName(project, plugin, profiles), args);
+    }
+
+    /** The arguments of this build that every printed command repeats: -f, -s, -gs, -P, the local repository. */
+    private static List<String> buildArguments(MavenProject project, MavenSession session) {
         List<String> args = new ArrayList<>();
         MavenExecutionRequest request = session == null ? null : session.getRequest();
         List<String> profiles = request == null || request.getActiveProfiles() == null
@@ -75,18 +98,28 @@ final class MavenResumeCommands {
                 args.add("-Dmaven.repo.local=" + repoLocal);
             }
         }
-        if (!EdgeStore.API_ROOT.equals(network.apiBaseUrl().toString())) {
-            args.add("-Dedge.apiBaseUrl=" + network.apiBaseUrl());
+        return args;
+    }
+
+    /**
+     * The Chrome Web Store's commands: this build's arguments and the Chrome endpoint and credential settings
+     * that differ from their defaults ({@code chrome.apiBaseUrl}, {@code chrome.tokenUrl}, {@code chrome.serverId}).
+     */
+    static ResumeCommands ofChrome(MavenProject project, MavenSession session, PluginDescriptor plugin,
+            ChromeParameters chrome) {
+        List<String> args = buildArguments(project, session);
+        if (!ChromeSettings.DEFAULT_API_BASE_URL.equals(chrome.apiBaseUrl())) {
+            args.add("-Dchrome.apiBaseUrl=" + chrome.apiBaseUrl());
         }
-        if (!EdgeStore.SERVER_ID.equals(network.serverId())) {
-            args.add("-Dedge.serverId=" + network.serverId());
+        if (!ChromeSettings.DEFAULT_TOKEN_URL.equals(chrome.tokenUrl())) {
+            args.add("-Dchrome.tokenUrl=" + chrome.tokenUrl());
         }
-        if (network.authMode() != null) {
-            args.add("-Dedge.authMode=" + network.authMode().setting());
+        if (!ChromeParameters.SERVER_ID.equals(chrome.serverId())) {
+            args.add("-Dchrome.serverId=" + chrome.serverId());
         }
-        if (network.tokenUrl() != null) {
-            args.add("-Dedge.tokenUrl=" + network.tokenUrl());
-        }
+        MavenExecutionRequest request = session == null ? null : session.getRequest();
+        List<String> profiles = request == null || request.getActiveProfiles() == null
+                ? new ArrayList<>() : request.getActiveProfiles();
         return MavenVocabulary.commands(pluginName(project, plugin, profiles), args);
     }
 

@@ -1,5 +1,7 @@
 package io.github.edgeaddons.maven;
 
+import io.github.edgeaddons.chrome.ChromeItem;
+import io.github.edgeaddons.chrome.ChromeParameters;
 import io.github.edgeaddons.core.StoreException;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.NetworkSettings;
@@ -13,11 +15,13 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Prints the status of an upload or publish operation given by {@code edge.operationId} (it asks the
  * publish endpoint first, then the upload one; when neither knows the id, the failure reports both
- * answers). Without an operation id it prints the account's products, where the API offers that list.
- * Fails before any request when Maven is offline.
+ * answers). Without an operation id it prints the account's products, where the API offers that list. With
+ * {@code chrome.itemId} it prints the Chrome Web Store item's published and submitted revisions (state, version,
+ * percentage), and then Edge's only when {@code edge.productId} or {@code edge.operationId} is set. Fails before
+ * any request when Maven is offline.
  */
 @Mojo(name = "status", requiresProject = false, threadSafe = true)
-public class StatusMojo extends AbstractNetworkMojo {
+public class StatusMojo extends AbstractStoresMojo {
     /** The operation to report on. */
     @Parameter(property = "edge.operationId")
     protected String operationId;
@@ -35,6 +39,14 @@ public class StatusMojo extends AbstractNetworkMojo {
     @Override
     protected void doExecute(StepResult step) throws ConfigException, StoreException {
         failIfOffline();
+        if (chromeConfigured()) {
+            ChromeParameters chrome = chromeParameters().build();
+            String line = new ChromeItem(chrome, chromeClientSettings(chrome, reporter())).status();
+            if (productId == null && (operationId == null || operationId.trim().isEmpty())) {
+                step.succeeded(line);
+                return;
+            }
+        }
         boolean listProducts = operationId == null || operationId.trim().isEmpty();
         NetworkSettings.Builder parameters = networkParameters();
         if (listProducts && productId == null) {
