@@ -163,6 +163,9 @@ public final class ChromeRelease implements StoreRelease {
             }
             reporter.info("Cancelling the submission of version " + submitted.crxVersion + " of item "
                     + settings.itemId + " (" + submitted.state + "), as chrome.inReview=cancel asks.");
+            record(step.succeeded("a submission of " + submitted.crxVersion + " was " + submitted.state
+                    + ": cancelled (chrome.inReview=cancel)"));
+            step = new StepResult(KEY, "chrome-status", now()); // recorded again only if the version check stops
             StepResult cancel = new StepResult(KEY, "chrome-cancel", now());
             try {
                 client.cancelSubmission(deadline);
@@ -173,6 +176,8 @@ public final class ChromeRelease implements StoreRelease {
             record(cancel.succeeded("cancelled the submission of " + submitted.crxVersion));
         }
         Revision published = s.published;
+        boolean cancelled = submitted != null && parameters.inReview() == InReview.CANCEL
+                && ("PENDING_REVIEW".equals(submitted.state) || "STAGED".equals(submitted.state));
         if (published != null && published.crxVersion != null) {
             int c = compareVersions(version, published.crxVersion);
             if (c == 0) {
@@ -190,8 +195,10 @@ public final class ChromeRelease implements StoreRelease {
                 throw e;
             }
         }
-        record(step.succeeded("published " + (published == null ? "none" : published.crxVersion)
-                + ", submitted " + (submitted == null ? "none" : submitted.crxVersion + " " + submitted.state)));
+        if (!cancelled) {
+            record(step.succeeded("published " + (published == null ? "none" : published.crxVersion)
+                    + ", submitted " + (submitted == null ? "none" : submitted.crxVersion + " " + submitted.state)));
+        }
         return null;
     }
 
