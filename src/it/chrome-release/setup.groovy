@@ -114,3 +114,10 @@ assert r.output.contains("[INFO] Chrome Web Store item ${item}: published 1.0.0 
 r = ok("mvn -B ${settings} -Dchrome.serverId=${ChromeItSupport.SERVICE_ACCOUNT_SERVER} deploy")
 assert r.output.contains('[INFO] Chrome Web Store: released (1.1.0 pending review)')
 assert sim.requests(ChromeRoute.PUBLISH).size() == 2
+
+// 8. README's rollout command (with this IT's settings and server): 10% raised to 50%
+sim.reset()
+sim.store().published('1.0.0', 10)
+r = ok("mvn edge-addons:chrome-rollout -Dchrome.deployPercentage=50 -B ${settings} ${refresh}")
+assert r.output.contains("[INFO] Version 1.0.0 of item ${item} now rolls out to 50% of users (was 10%).")
+assert sim.store().published().deployPercentage() == 50
