@@ -213,4 +213,41 @@ class ChromeMojoTest {
         prepare(mojo, settingsWith(), Collections.emptyMap());
         assertTrue(failure(mojo).startsWith("chrome.deployPercentage is not set: chrome-rollout raises"));
     }
+
+    /**
+     * The seam of the multi-store deploy: chromeRelease(Reporter) is null without chrome.itemId; with it, a release
+     * made without sending anything, which StoreReleases runs on its own thread to a released outcome, each step
+     * recorded for store chrome.
+     */
+    @Test
+    @InjectMojo(goal = "upload", pom = DEFAULTS_POM)
+    void theDeployMakesTheChromeReleaseWhichSendsNothingUntilItRuns(UploadMojo mojo) throws Exception {
+        prepare(mojo, settingsWith(), Collections.emptyMap());
+        assertNull(mojo.chromeRelease(io.github.edgeaddons.core.Reporter.SILENT));
+        try (io.github.edgeaddons.sim.chrome.ChromeWebStoreSimulator sim =
+                new io.github.edgeaddons.sim.chrome.ChromeWebStoreSimulator().start()) {
+            setVariableValueToObject(mojo, "chromeItemId", io.github.edgeaddons.sim.chrome.ChromeWebStoreSimulator.ITEM_ID);
+            setVariableValueToObject(mojo, "chromePublisherId",
+                    io.github.edgeaddons.sim.chrome.ChromeWebStoreSimulator.PUBLISHER_ID);
+            setVariableValueToObject(mojo, "chromeApiBaseUrl", sim.apiBaseUrl());
+            setVariableValueToObject(mojo, "chromeTokenUrl", sim.tokenUrl());
+            setVariableValueToObject(mojo, "pollInterval", "50ms");
+            Server s = refreshTokenServer("chrome-webstore", io.github.edgeaddons.sim.chrome.ChromeWebStoreSimulator.REFRESH_TOKEN);
+            s.setUsername(io.github.edgeaddons.sim.chrome.ChromeWebStoreSimulator.CLIENT_ID);
+            s.setPassword(io.github.edgeaddons.sim.chrome.ChromeWebStoreSimulator.CLIENT_SECRET);
+            setVariableValueToObject(mojo, "settings", settingsWith(s));
+            // the zip's manifest says 1.0.0, the version the simulator publishes: raise it
+            setVariableValueToObject(mojo, "chromeFile", MojoFixtures.zip(dir.resolve("ext-2.zip"), "manifest.json",
+                    "{\"manifest_version\":3,\"name\":\"x\",\"version\":\"2.0.0\"}").toFile());
+            io.github.edgeaddons.release.StoreRelease release =
+                    mojo.chromeRelease(mojo.storeReporter("Chrome Web Store"));
+            assertNotNull(release);
+            assertEquals("Chrome Web Store", release.store());
+            assertTrue(sim.requests().isEmpty(), "made, nothing sent: " + sim.requests());
+            java.util.List<io.github.edgeaddons.release.StoreOutcome> outcomes =
+                    io.github.edgeaddons.release.StoreReleases.runAll(Collections.singletonList(release));
+            assertEquals("Chrome Web Store: released (2.0.0 pending review)", outcomes.get(0).toString());
+            assertEquals("2.0.0", sim.store().submitted().crxVersion());
+        }
+    }
 }
