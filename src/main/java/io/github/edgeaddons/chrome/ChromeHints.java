@@ -121,6 +121,19 @@ public final class ChromeHints {
         return "Item " + s.itemId + " has no published version whose rollout could be raised: release one first.";
     }
 
+    /** chrome.awaitReview: the review gave no verdict within chrome.reviewTimeout; the submission stands. */
+    public static String reviewStillPending(ChromeSettings s, String version, java.time.Duration timeout) {
+        return "Version " + version + " of item " + s.itemId + " is still pending review after chrome.reviewTimeout ("
+                + timeout.getSeconds() + " s). The submission stands: follow it with " + s.publishCheckCommand()
+                + ", or wait longer next time with a longer chrome.reviewTimeout.";
+    }
+
+    /** chrome.awaitReview: the review ended without publishing (REJECTED, CANCELLED). */
+    public static String reviewRefused(ChromeSettings s, String version, String state) {
+        return "The review of version " + version + " of item " + s.itemId + " ended " + state + ": the reasons are in "
+                + ChromeSettings.DASHBOARD + " (the item's Status tab). Fix them, raise the version and release again.";
+    }
+
     /** How a state reads in a sentence. */
     static String words(String state) {
         if ("PENDING_REVIEW".equals(state)) {

@@ -268,9 +268,8 @@ public final class ChromeRelease implements StoreRelease {
             Duration delay = settings.pollPolicy.delayBefore(poll, previous, Duration.between(start, now()));
             if (deadline.remaining().compareTo(delay) <= 0) {
                 StoreException e = new StoreException(Failure.of(StoreException.Kind.TIMEOUT, Failure.Request.ITEM_STATUS)
-                        .acceptedBefore(true), "Version " + version + " of item " + settings.itemId + " is still"
-                        + " pending review after chrome.reviewTimeout (" + parameters.reviewTimeout().getSeconds()
-                        + " s). The submission stands; follow it with " + settings.publishCheckCommand() + ".");
+                        .acceptedBefore(true), ChromeHints.reviewStillPending(settings, version,
+                                parameters.reviewTimeout()));
                 record(step.failed(e));
                 throw e;
             }
@@ -302,9 +301,8 @@ public final class ChromeRelease implements StoreRelease {
             }
             if (!"PENDING_REVIEW".equals(state)) {
                 if ("REJECTED".equals(state) || "CANCELLED".equals(state)) {
-                    StoreException e = refusal(Failure.Request.ITEM_STATUS, state, "The review of version " + version
-                            + " of item " + settings.itemId + " ended " + state + ": the reasons are in "
-                            + ChromeSettings.DASHBOARD + ".");
+                    StoreException e = refusal(Failure.Request.ITEM_STATUS, state,
+                            ChromeHints.reviewRefused(settings, version, state));
                     record(step.failed(e));
                     throw e;
                 }

@@ -123,6 +123,21 @@ class ChromeHintsTest {
     }
 
     @Test
+    void reviewStillPending() {
+        assertEquals("Version 1.1.0 of item abcdefghijklmnopabcdefghijklmnop is still pending review after"
+                + " chrome.reviewTimeout (3600 s). The submission stands: follow it with edge-addons:status"
+                + " itemId=abcdefghijklmnopabcdefghijklmnop publisherId=pub-1, or wait longer next time with a longer"
+                + " chrome.reviewTimeout.", ChromeHints.reviewStillPending(S, "1.1.0", java.time.Duration.ofHours(1)));
+    }
+
+    @Test
+    void reviewRefused() {
+        assertEquals("The review of version 1.1.0 of item abcdefghijklmnopabcdefghijklmnop ended REJECTED: the reasons"
+                + " are in the Chrome Web Store developer dashboard (the item's Status tab). Fix them, raise the version"
+                + " and release again.", ChromeHints.reviewRefused(S, "1.1.0", "REJECTED"));
+    }
+
+    @Test
     void nothingPublished() {
         assertEquals("Item abcdefghijklmnopabcdefghijklmnop has no published version whose rollout could be raised:"
                 + " release one first.", ChromeHints.nothingPublished(S));

@@ -230,6 +230,44 @@ class ChromeReleaseTest {
     }
 
     @Test
+    void awaitReviewEndsAtTheReviewTimeoutWithTheSubmissionStanding() throws Exception {
+        ChromeRelease r = release(parameters().awaitReview(true).reviewTimeout("1s").build(), "1.1.0");
+        StoreOutcome o = r.run();
+        assertTrue(o.failed());
+        StoreException e = (StoreException) r.failure();
+        assertEquals(StoreException.Kind.TIMEOUT, e.kind());
+        assertTrue(e.failure().acceptedBefore());
+        assertEquals("PENDING_REVIEW", sim.store().submitted().state(), "the submission stands");
+        assertEquals(1, sim.requests(ChromeRoute.PUBLISH).size());
+        assertTrue(stepNames().contains("chrome-review=TimedOut"), stepNames().toString());
+    }
+
+    @Test
+    void awaitReviewReportsARejection() throws Exception {
+        Thread reviewer = new Thread(() -> {
+            for (int i = 0; i < 3000; i++) {
+                ChromeStore.Revision s = sim.store().submitted();
+                if (s != null && "PENDING_REVIEW".equals(s.state())) {
+                    sim.store().reject();
+                    return;
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        reviewer.start();
+        ChromeRelease r = release(parameters().awaitReview(true).reviewTimeout("60s").build(), "1.1.0");
+        StoreOutcome o = r.run();
+        reviewer.join();
+        assertTrue(o.failed(), o.toString());
+        assertEquals("REJECTED", ((StoreException) r.failure()).failure().errorCode());
+        assertTrue(stepNames().contains("chrome-review=Failed"), stepNames().toString());
+    }
+
+    @Test
     void tokenIsRenewedDuringALongUploadWait() throws Exception {
         sim.store().processingPolls(6).tokenLifetime(Duration.ofMillis(1500));
         ChromeSettings s = settings(sim, refreshToken()).reporter(log)
