@@ -125,6 +125,7 @@ def elsewhere = [
     'mvn -B release:prepare -DdryRun=true'               : 'ci/release-dry-run.sh, run by .ci/run',
     'mvn -B release:perform'                             : "a maintainer's release step (signs, uploads to Central); ci/central-bundle.sh builds the same bundle",
     'mvn site'                                           : 'ci/site.sh, run by .ci/run',
+    'mvn edge-addons:chrome-rollout -Dchrome.deployPercentage=50': 'the chrome-release IT, against the Chrome Web Store simulator',
 ]
 assert readme.mavenCommands() as Set == (ran + elsewhere.keySet()) as Set :
         "the mvn commands of README and docs/ changed: ran ${ran}, elsewhere ${elsewhere.keySet()}, README has ${readme.mavenCommands()}"

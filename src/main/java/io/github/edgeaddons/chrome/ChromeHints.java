@@ -58,8 +58,8 @@ public final class ChromeHints {
      */
     public static String publishMayHaveReachedTheStore(ChromeSettings s) {
         return "The publish request may have reached the store, so it was not sent again. Check item " + s.itemId
-                + " in " + ChromeSettings.DASHBOARD + " (or its fetchStatus): if a submission is pending review or"
-                + " staged, nothing is left to do; otherwise publish again.";
+                + " with " + s.publishCheckCommand() + " (or in " + ChromeSettings.DASHBOARD + "): if its submitted"
+                + " revision is pending review or staged, nothing is left to do; otherwise run the release again.";
     }
 
     /** 404 NOT_FOUND in the API's JSON: the store does not know the item under this publisher. */
@@ -79,5 +79,69 @@ public final class ChromeHints {
     public static String htmlNotFoundDuringWait() {
         return "An HTML 404 page comes from Google's front end, not from the Chrome Web Store API: check"
                 + " the API root (chrome.apiBaseUrl) if it persists.";
+    }
+
+    /** fetchStatus says the item is taken down: nothing can be released until the policy issue is solved. */
+    public static String takenDown(ChromeSettings s) {
+        return "Item " + s.itemId + " is taken down by the Chrome Web Store, so nothing was uploaded. Its policy"
+                + " issue is described in " + ChromeSettings.DASHBOARD + " (the item's Status tab); solve it there,"
+                + " then run the release again.";
+    }
+
+    /** A submission is in review (or staged) and chrome.inReview=fail: what to choose. */
+    public static String inReviewFail(ChromeSettings s, String state, String version) {
+        return "Item " + s.itemId + " has a submission " + words(state) + " (version " + version + "), so nothing was"
+                + " uploaded. Wait for the review to end and run the release again, or set chrome.inReview=skip"
+                + " (release nothing, with a warning) or chrome.inReview=cancel (cancel that submission, then"
+                + " release this version).";
+    }
+
+    /** A submission is in review and chrome.inReview=skip: the warning. */
+    public static String inReviewSkipped(ChromeSettings s, String state, String version) {
+        return "Item " + s.itemId + " has a submission " + words(state) + " (version " + version + "), and"
+                + " chrome.inReview=skip: nothing was sent to the Chrome Web Store. Run the release again once"
+                + " the review is over.";
+    }
+
+    /** The package's version is below the published one: the store would refuse it. */
+    public static String versionNotAbove(ChromeSettings s, String version, String published) {
+        return "The package's version " + version + " is below version " + published + " published for item "
+                + s.itemId + ", and the Chrome Web Store takes only a higher version: raise the manifest's version"
+                + " (the project's version) above " + published + ", build again and release.";
+    }
+
+    /** The rollout goal's target is not above the published percentage. */
+    public static String rolloutNotHigher(ChromeSettings s, int current, int wanted) {
+        return "Item " + s.itemId + " is already published to " + current + "% of users; chrome.deployPercentage="
+                + wanted + " would not raise it (the store only raises a rollout). Give a higher percentage.";
+    }
+
+    /** The rollout goal found nothing published. */
+    public static String nothingPublished(ChromeSettings s) {
+        return "Item " + s.itemId + " has no published version whose rollout could be raised: release one first.";
+    }
+
+    /** chrome.awaitReview: the review gave no verdict within chrome.reviewTimeout; the submission stands. */
+    public static String reviewStillPending(ChromeSettings s, String version, java.time.Duration timeout) {
+        return "Version " + version + " of item " + s.itemId + " is still pending review after chrome.reviewTimeout ("
+                + timeout.getSeconds() + " s). The submission stands: follow it with " + s.publishCheckCommand()
+                + ", or wait longer next time with a longer chrome.reviewTimeout.";
+    }
+
+    /** chrome.awaitReview: the review ended without publishing (REJECTED, CANCELLED). */
+    public static String reviewRefused(ChromeSettings s, String version, String state) {
+        return "The review of version " + version + " of item " + s.itemId + " ended " + state + ": the reasons are in "
+                + ChromeSettings.DASHBOARD + " (the item's Status tab). Fix them, raise the version and release again.";
+    }
+
+    /** How a state reads in a sentence. */
+    static String words(String state) {
+        if ("PENDING_REVIEW".equals(state)) {
+            return "pending review";
+        }
+        if ("STAGED".equals(state)) {
+            return "staged (approved, waiting to be published from the dashboard)";
+        }
+        return state == null ? "in an unknown state" : "in state " + state;
     }
 }

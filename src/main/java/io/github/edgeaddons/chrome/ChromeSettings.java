@@ -132,6 +132,18 @@ public final class ChromeSettings implements StoreSettings {
         return resume;
     }
 
+    /** The status goal, which prints the item's submitted revision: did the publish reach the store? */
+    @Override
+    public String publishCheckCommand() {
+        return resume.chromeStatus(publisherId, itemId);
+    }
+
+    /** None: the release is run again (the store takes the same version again while it is unpublished). */
+    @Override
+    public String publishAgainCommand() {
+        return null;
+    }
+
     @Override
     public StoreAdvice advice() {
         return ChromeHints::htmlNotFoundDuringWait;

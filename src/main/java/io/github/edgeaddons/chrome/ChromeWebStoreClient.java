@@ -143,8 +143,8 @@ public final class ChromeWebStoreClient implements Closeable {
     }
 
     private ItemStatus fetchStatus(Deadline deadline, boolean duringUpload) throws StoreException {
-        // outside an upload's wait, fetchStatus is the side-effect-free read that checks the credentials
-        Failure.Request role = duringUpload ? Failure.Request.UPLOAD_STATUS : Failure.Request.CREDENTIAL_CHECK;
+        // outside an upload's wait, fetchStatus is a side-effect-free read of the item (also the credential check)
+        Failure.Request role = duringUpload ? Failure.Request.UPLOAD_STATUS : Failure.Request.ITEM_STATUS;
         Transport.Call call = new Transport.Call(role, "GET", url("", "fetchStatus"), null,
                 RetryPolicy.Safety.REPEATABLE, "read the status of item " + settings.itemId, true);
         Transport.Response r = transport.execute(call, auth, deadline);
@@ -190,9 +190,14 @@ public final class ChromeWebStoreClient implements Closeable {
     private UploadResult awaitUpload(Path zip, Deadline deadline) throws StoreException {
         Instant accepted = settings.clock.instant();
         Duration previous = Duration.ZERO;
+        int failuresInARow = 0;
         for (int poll = 1;; poll++) {
             Duration delay = settings.pollPolicy.delayBefore(poll, previous,
                     Duration.between(accepted, settings.clock.instant()));
+            if (failuresInARow > 0) {
+                Duration backoff = settings.retryPolicy.backoff(failuresInARow, null);
+                delay = backoff.compareTo(delay) > 0 ? backoff : delay;
+            }
             if (deadline.remaining().compareTo(delay) <= 0) {
                 throw stillProcessing(zip, deadline);
             }
@@ -205,15 +210,31 @@ public final class ChromeWebStoreClient implements Closeable {
                 if (e.kind() == StoreException.Kind.TIMEOUT) {
                     throw stillProcessing(zip, deadline);
                 }
+                if (transientDuringWait(e)) {
+                    // the store has the package and a status request failed for its own trouble (its retries
+                    // spent): the wait goes on until the deadline, as the core's Poller does
+                    failuresInARow++;
+                    settings.reporter.info("A status request of the upload failed (" + (e.kind() == StoreException.Kind.HTTP
+                            ? "HTTP " + e.failure().httpStatus() : "no answer") + "); waiting goes on.");
+                    continue;
+                }
                 // the store took the package: whatever failed now, it had accepted it
                 throw e.with(e.failure().acceptedBefore(true));
             }
+            failuresInARow = 0;
             if (!inProgress(s.lastAsyncUploadState)) {
                 settings.reporter.info("The store processed " + zip.getFileName() + ": "
                         + s.lastAsyncUploadState + " (after " + poll + (poll == 1 ? " status request)." : " status requests)."));
                 return ended(zip, s.lastAsyncUploadState, null);
             }
         }
+    }
+
+    /** A 429, a 5xx or a lost connection to a status request: no verdict about the upload. */
+    private static boolean transientDuringWait(StoreException e) {
+        int status = e.failure().httpStatus();
+        return e.kind() == StoreException.Kind.NETWORK && !Thread.currentThread().isInterrupted()
+                || e.kind() == StoreException.Kind.HTTP && (status == 429 || status >= 500);
     }
 
     /** The deadline passed while the store was processing the package: no verdict; it goes on at the store. */
@@ -295,11 +316,11 @@ public final class ChromeWebStoreClient implements Closeable {
 
     /** {@code POST /v2/{name}:cancelSubmission}: cancels the submission in review (cancelling twice is harmless). */
     public void cancelSubmission(Deadline deadline) throws StoreException {
-        Transport.Call call = new Transport.Call(Failure.Request.PUBLISH, "POST", url("", "cancelSubmission"), null,
+        Transport.Call call = new Transport.Call(Failure.Request.CANCEL, "POST", url("", "cancelSubmission"), null,
                 RetryPolicy.Safety.REPEATABLE, "cancel the submission of item " + settings.itemId, true);
         Transport.Response r = transport.execute(call, auth, deadline);
         if (!r.isSuccess()) {
-            throw httpError(r, Failure.Request.PUBLISH, "cancelSubmission request", false);
+            throw httpError(r, Failure.Request.CANCEL, "cancelSubmission request", false);
         }
     }
 
@@ -310,12 +331,12 @@ public final class ChromeWebStoreClient implements Closeable {
         }
         JsonObject body = new JsonObject();
         body.addProperty("deployPercentage", percentage);
-        Transport.Call call = new Transport.Call(Failure.Request.PUBLISH, "POST", url("", "setPublishedDeployPercentage"),
+        Transport.Call call = new Transport.Call(Failure.Request.ROLLOUT, "POST", url("", "setPublishedDeployPercentage"),
                 new StringEntity(body.toString(), ContentType.APPLICATION_JSON), RetryPolicy.Safety.REPEATABLE,
                 "set the deploy percentage of item " + settings.itemId, true);
         Transport.Response r = transport.execute(call, auth, deadline);
         if (!r.isSuccess()) {
-            throw httpError(r, Failure.Request.PUBLISH, "setPublishedDeployPercentage request", false);
+            throw httpError(r, Failure.Request.ROLLOUT, "setPublishedDeployPercentage request", false);
         }
     }
 

@@ -36,6 +36,12 @@ public final class Failure {
         CREDENTIAL_CHECK,
         /** A read of the account's products (Edge's product list). */
         PRODUCT_LIST,
+        /** A read of one item's status outside an operation's wait (Chrome's fetchStatus before a release). */
+        ITEM_STATUS,
+        /** The cancellation of a submission in review (Chrome's cancelSubmission): no new submission. */
+        CANCEL,
+        /** A change of the published version's rollout percentage (Chrome's setPublishedDeployPercentage). */
+        ROLLOUT,
         /** No request: the client itself (closing it, an interrupted wait). */
         NONE;
 

@@ -26,13 +26,17 @@ public final class Hints {
 
     /**
      * For a publish POST whose fate is unknown (a 5xx other than 503, a 408, or a connection lost after
-     * sending): it is not repeated, because a second publish could start a duplicate submission.
+     * sending): it is not repeated, because a second publish could start a duplicate submission. The commands
+     * are the store's ({@link StoreSettings#publishCheckCommand}, {@link StoreSettings#publishAgainCommand}).
      */
     public static String publishMayHaveReachedTheStore(StoreSettings s) {
+        String check = s.publishCheckCommand();
+        String again = s.publishAgainCommand();
         return "The request may have reached the store, so it was not sent again (a second publish could"
-                + " start a duplicate submission). Check the product in " + s.dashboard() + ": if a submission is in"
-                + " review, nothing is left to do; otherwise publish again with "
-                + s.resume().publishDraft(s.productId()) + ".";
+                + " start a duplicate submission). Check the product in " + s.dashboard()
+                + (check == null ? "" : " or with " + check) + ": if a submission is in review, nothing is left to"
+                + " do; otherwise publish again" + (again == null ? " by running the release again" : " with " + again)
+                + ".";
     }
 
     /** The store accepted a request but its answer names no operation to follow. */

@@ -66,6 +66,12 @@ public final class ResumeCommands {
                 vocabulary.argument(Vocabulary.Setting.REQUIRE_UPLOAD, "false"));
     }
 
+    /** Prints a Chrome Web Store item's published and submitted revisions. */
+    public String chromeStatus(String publisherId, String itemId) {
+        return command("status", vocabulary.argument(Vocabulary.Setting.CHROME_ITEM_ID, itemId),
+                vocabulary.argument(Vocabulary.Setting.CHROME_PUBLISHER_ID, publisherId));
+    }
+
     private String command(String goal, String... goalArguments) {
         String launcher = vocabulary.launcher();
         StringBuilder b = new StringBuilder(launcher.isEmpty() ? "" : launcher + " ").append(plugin).append(':').append(goal);

@@ -43,4 +43,20 @@ public interface StoreSettings {
 
     /** The sentences the core prints that only the store can word. */
     StoreAdvice advice();
+
+    /**
+     * The command that shows whether a publish whose answer was lost reached the store, or null when the
+     * dashboard is the only place to look (Edge: its publish operation is unknown then).
+     */
+    default String publishCheckCommand() {
+        return null;
+    }
+
+    /**
+     * The command that publishes again after a lost publish turned out not to have reached the store, or null
+     * when the release itself is run again (Chrome: the store takes the same version while it is unpublished).
+     */
+    default String publishAgainCommand() {
+        return resume().publishDraft(productId());
+    }
 }

@@ -24,17 +24,35 @@ public interface Vocabulary {
         REQUIRE_UPLOAD("requireUpload"),
         DRY_RUN("dryRun"),
         CHECK_CREDENTIALS("checkCredentials"),
-        IN_REVIEW("inReview");
+        IN_REVIEW("inReview"),
+        /** The Chrome Web Store's item id. */
+        CHROME_ITEM_ID("chrome", "itemId"),
+        /** The Chrome Web Store's publisher id. */
+        CHROME_PUBLISHER_ID("chrome", "publisherId");
 
+        private final String store;
         private final String key;
 
         Setting(String key) {
+            this(null, key);
+        }
+
+        Setting(String store, String key) {
+            this.store = store;
             this.key = key;
         }
 
         /** The setting's neutral key, e.g. {@code productId}. */
         public String key() {
             return key;
+        }
+
+        /**
+         * The store whose own setting this is ({@code chrome}), or null for the plugin's settings, which Edge's
+         * names carry.
+         */
+        public String store() {
+            return store;
         }
     }
 

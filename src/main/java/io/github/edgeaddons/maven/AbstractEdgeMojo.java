@@ -36,7 +36,7 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
             getLog().info("Skipping: edge.skip is true.");
             return;
         }
-        StepResult step = new StepResult(goal(), Instant.now());
+        StepResult step = new StepResult(store(), goal(), Instant.now());
         try {
             doExecute(step);
         } catch (ConfigException | InvalidPackageException e) {
@@ -115,6 +115,11 @@ public abstract class AbstractEdgeMojo extends AbstractMojo {
      * the others there and prints its summary). Must not throw.
      */
     protected void beforeFailing(Exception e) {}
+
+    /** The store the goal talks to, as in result.json: {@code edge}, {@code chrome} or {@code firefox}. */
+    protected String store() {
+        return "edge";
+    }
 
     /** Network goals write target/edge-addons/result.json and the CI step summary. */
     protected boolean writesResult() {

@@ -1,5 +1,8 @@
 package io.github.edgeaddons.maven;
 
+import io.github.edgeaddons.chrome.ChromeParameters;
+import io.github.edgeaddons.chrome.ChromeRelease;
+import io.github.edgeaddons.chrome.ChromeSettings;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.firefox.FirefoxParameters;
 import io.github.edgeaddons.firefox.FirefoxRelease;
@@ -7,8 +10,13 @@ import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 import io.github.edgeaddons.core.Reporter;
 import io.github.edgeaddons.pkg.InvalidPackageException;
+import io.github.edgeaddons.pkg.PackageInfo;
+import io.github.edgeaddons.pkg.checks.Store;
+import java.io.File;
+import java.util.Collections;
 import io.github.edgeaddons.release.StepResult;
 import io.github.edgeaddons.release.StoreRelease;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -40,19 +48,162 @@ public abstract class AbstractStoresMojo extends AbstractNetworkMojo {
 
     // ---------------------------------------------------------------- Chrome Web Store
 
+    /**
+     * The Chrome Web Store item's id: 32 letters a to p, the last part of the item's URL in the developer
+     * dashboard. Set, the deploy of an {@code edge-extension} project releases to the Chrome Web Store, and
+     * {@code status} prints the item's revisions; {@code chrome-release} and {@code chrome-rollout} need it.
+     */
+    @Parameter(property = "chrome.itemId")
+    protected String chromeItemId;
+
+    /**
+     * The publisher id of the Chrome Web Store developer account (the Account page of the developer dashboard
+     * shows it). Required with {@code chrome.itemId}.
+     */
+    @Parameter(property = "chrome.publisherId")
+    protected String chromePublisherId;
+
+    /**
+     * The settings.xml {@code <server>} of the Chrome Web Store credentials: {@code <username>} OAuth client id,
+     * {@code <password>} client secret and {@code <passphrase>} refresh token; or {@code <privateKey>} the path
+     * of a service account's JSON key file. When no such server exists, the environment variables
+     * {@code CHROME_CLIENT_ID}, {@code CHROME_CLIENT_SECRET} and {@code CHROME_REFRESH_TOKEN} are read, else
+     * {@code GOOGLE_APPLICATION_CREDENTIALS} (a key file's path).
+     */
+    @Parameter(property = "chrome.serverId", defaultValue = ChromeParameters.SERVER_ID)
+    protected String chromeServerId;
+
+    /**
+     * The Chrome Web Store API's root: requests go to this URL followed by {@code /v2/publishers/...} (uploads
+     * to {@code /upload/v2/...}). Plain {@code http://} is refused unless the host is loopback.
+     */
+    @Parameter(property = "chrome.apiBaseUrl", defaultValue = "https://chromewebstore.googleapis.com")
+    protected String chromeApiBaseUrl;
+
+    /**
+     * Google's OAuth token endpoint, where the refresh token or the service account's signed assertion (whose
+     * audience it is) is exchanged for an access token.
+     */
+    @Parameter(property = "chrome.tokenUrl", defaultValue = "https://oauth2.googleapis.com/token")
+    protected String chromeTokenUrl;
+
+    /**
+     * How the Chrome Web Store publishes once the review approves: {@code default} (live at once) or
+     * {@code staged} (held as staged until published from the dashboard).
+     */
+    @Parameter(property = "chrome.publishType", defaultValue = "default")
+    protected String chromePublishType;
+
+    /**
+     * The percentage of users, 1 to 100, who get the new version (staged rollout); unset, the value saved in the
+     * dashboard. {@code chrome-rollout} raises the published version's rollout to it.
+     */
+    @Parameter(property = "chrome.deployPercentage")
+    protected String chromeDeployPercentage;
+
+    /**
+     * What the Chrome Web Store release does when a submission of the item is still in review (or staged):
+     * {@code fail} (the default: the build fails, naming it), {@code skip} (nothing is sent; a warning, and the
+     * store's outcome is "skipped") or {@code cancel} (cancel that submission, then release this version).
+     */
+    @Parameter(property = "chrome.inReview", defaultValue = "fail")
+    protected String chromeInReview;
+
+    /**
+     * Wait, after the publish, for the review's verdict (published, staged, rejected), at most
+     * {@code chrome.reviewTimeout}. Off by default: reviews take hours to days.
+     */
+    @Parameter(property = "chrome.awaitReview", defaultValue = "false")
+    protected boolean chromeAwaitReview;
+
+    /** How long {@code chrome.awaitReview} waits for the review's verdict; same formats as {@code edge.timeout}. */
+    @Parameter(property = "chrome.reviewTimeout", defaultValue = ChromeParameters.DEFAULT_REVIEW_TIMEOUT)
+    protected String chromeReviewTimeout;
+
+    /**
+     * How long the Chrome Web Store release may take on the network (status, upload and its processing,
+     * publish), overriding {@code edge.timeout} for this store; same formats.
+     */
+    @Parameter(property = "chrome.timeout")
+    protected String chromeTimeout;
+
+    /** An explicit path to the zip released to the Chrome Web Store; default: the project's main zip. */
+    @Parameter(property = "chrome.file")
+    protected File chromeFile;
+
+    /**
+     * Releases the attached zip with this classifier to the Chrome Web Store, when it ships its own zip;
+     * default: the project's main zip.
+     */
+    @Parameter(property = "chrome.classifier")
+    protected String chromeClassifier;
+
     /** True when {@code chrome.itemId} is set: the deploy releases to the Chrome Web Store. */
     protected boolean chromeConfigured() {
-        return false;
+        return chromeItemId != null && !chromeItemId.trim().isEmpty();
+    }
+
+    /** The Chrome parameters as the user wrote them, with the plugin-wide switches: every one of them. */
+    protected ChromeParameters.Builder chromeParameters() {
+        return ChromeParameters.builder()
+                .itemId(chromeItemId)
+                .publisherId(chromePublisherId)
+                .serverId(chromeServerId)
+                .apiBaseUrl(chromeApiBaseUrl)
+                .tokenUrl(chromeTokenUrl)
+                .publishType(chromePublishType)
+                .deployPercentage(chromeDeployPercentage)
+                .inReview(chromeInReview)
+                .awaitReview(chromeAwaitReview)
+                .reviewTimeout(chromeReviewTimeout)
+                .chromeTimeout(chromeTimeout)
+                .timeout(timeout)
+                .pollInterval(pollInterval)
+                .dryRun(dryRun)
+                .checkCredentials(checkCredentials);
     }
 
     /**
-     * The Chrome Web Store's release, checked (ids, settings, credentials, package) and sending nothing until
-     * it runs; null when {@code chrome.itemId} is not set.
+     * The Chrome client's settings: credentials resolved (settings.xml server, else the environment), the
+     * settings.xml proxy, the build's token cache, the resume commands; sends nothing.
+     */
+    protected ChromeSettings chromeClientSettings(ChromeParameters chrome, Reporter reporter) throws ConfigException {
+        ChromeSettingsCredentials.Resolved credentials = ChromeSettingsCredentials.resolve(settings, chrome.serverId(),
+                decrypter, environment, project == null || project.getBasedir() == null ? null
+                        : project.getBasedir().toPath());
+        if (BuildState.firstInBuild(session, "chromeCredentials " + credentials.source)) {
+            reporter.info("Chrome Web Store credentials: " + credentials.source + ".");
+        }
+        SettingsProxies proxies = SettingsProxies.from(settings, decrypter);
+        return chrome.clientSettings(credentials.credentials)
+                .proxy(proxies.forUrl(chrome.apiBaseUrl()))
+                .reporter(reporter)
+                .tokenCache(BuildState.tokenCache(session))
+                .resume(MavenResumeCommands.ofChrome(project, session, plugin, chrome))
+                .build();
+    }
+
+    /**
+     * The Chrome Web Store's release, checked (ids, settings, offline, package, credentials) and sending nothing
+     * until it runs; null when {@code chrome.itemId} is not set.
      *
      * @param reporter where its lines go
      */
     protected StoreRelease chromeRelease(Reporter reporter) throws ConfigException, InvalidPackageException {
-        return null;
+        return chromeConfigured() ? checkedChromeRelease(reporter) : null;
+    }
+
+    /** {@link #chromeRelease}, as the Chrome release itself (its goal runs it and throws its failure). */
+    protected ChromeRelease checkedChromeRelease(Reporter reporter) throws ConfigException, InvalidPackageException {
+        ChromeParameters chrome = chromeParameters().build();
+        if (!chrome.dryRun() || chrome.checkCredentials()) {
+            failIfOffline();
+        }
+        File zip = ArtifactLocator.locate(project, chromeFile, chromeClassifier);
+        PackageInfo pkg = AbstractPackageMojo.checkRules(zip.toPath(), Store.CHROME, Collections.emptySet(), session,
+                getLog());
+        ChromeSettings client = chromeClientSettings(chrome, reporter);
+        return ChromeRelease.of(chrome, client, pkg.path(), pkg.version(), this::recordStoreStep);
     }
 
     // ---------------------------------------------------------------- Firefox Add-ons

@@ -1,5 +1,7 @@
 package io.github.edgeaddons.maven;
 
+import io.github.edgeaddons.chrome.ChromeParameters;
+import io.github.edgeaddons.chrome.ChromeSettings;
 import io.github.edgeaddons.core.ResumeCommands;
 import io.github.edgeaddons.config.EdgeStore;
 import io.github.edgeaddons.release.NetworkSettings;
@@ -105,6 +107,25 @@ final class MavenResumeCommands {
             }
         }
         return args;
+    }
+
+    /**
+     * The Chrome Web Store's commands: this build's arguments and the Chrome endpoint and credential settings
+     * that differ from their defaults ({@code chrome.apiBaseUrl}, {@code chrome.tokenUrl}, {@code chrome.serverId}).
+     */
+    static ResumeCommands ofChrome(MavenProject project, MavenSession session, PluginDescriptor plugin,
+            ChromeParameters chrome) {
+        List<String> args = buildArguments(project, session);
+        if (!ChromeSettings.DEFAULT_API_BASE_URL.equals(chrome.apiBaseUrl())) {
+            args.add("-Dchrome.apiBaseUrl=" + chrome.apiBaseUrl());
+        }
+        if (!ChromeSettings.DEFAULT_TOKEN_URL.equals(chrome.tokenUrl())) {
+            args.add("-Dchrome.tokenUrl=" + chrome.tokenUrl());
+        }
+        if (!ChromeParameters.SERVER_ID.equals(chrome.serverId())) {
+            args.add("-Dchrome.serverId=" + chrome.serverId());
+        }
+        return MavenVocabulary.commands(pluginName(project, plugin, activeProfiles(session)), args);
     }
 
     /**

@@ -33,7 +33,7 @@ public final class MavenVocabulary implements Vocabulary {
 
     @Override
     public String setting(Setting s) {
-        return PROPERTY_PREFIX + s.key();
+        return (s.store() == null ? PROPERTY_PREFIX : s.store() + ".") + s.key();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.edgeaddons.maven;
 
+import io.github.edgeaddons.chrome.ChromeItem;
+import io.github.edgeaddons.chrome.ChromeParameters;
 import io.github.edgeaddons.core.StoreException;
 import io.github.edgeaddons.config.ConfigException;
 import io.github.edgeaddons.release.NetworkSettings;
@@ -13,9 +15,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Prints the status of an upload or publish operation given by {@code edge.operationId} (it asks the
  * publish endpoint first, then the upload one; when neither knows the id, the failure reports both
- * answers). Without an operation id it prints the account's products, where the API offers that list.
- * With {@code firefox.addonId}, it prints the add-on's state on Firefox Add-ons and its current version too (only
- * that when no Edge product or operation is given). Fails before any request when Maven is offline.
+ * answers). Without an operation id it prints the account's products, where the API offers that list. With
+ * {@code chrome.itemId} it prints the Chrome Web Store item's published and submitted revisions (state, version,
+ * percentage); with {@code firefox.addonId}, the add-on's state on Firefox Add-ons and its current version; and
+ * then Edge's only when {@code edge.productId} or {@code edge.operationId} is set (or no other store is asked
+ * about). Fails before any request when Maven is offline.
  */
 @Mojo(name = "status", requiresProject = false, threadSafe = true)
 public class StatusMojo extends AbstractStoresMojo {
@@ -36,11 +40,17 @@ public class StatusMojo extends AbstractStoresMojo {
     @Override
     protected void doExecute(StepResult step) throws ConfigException, StoreException {
         failIfOffline();
+        boolean edgeAsked = productId != null || (operationId != null && !operationId.trim().isEmpty());
+        if (chromeConfigured()) {
+            ChromeParameters chrome = chromeParameters().build();
+            String line = new ChromeItem(chrome, chromeClientSettings(chrome, reporter())).status();
+            step.succeeded(line);
+        }
         if (firefoxConfigured()) {
             firefoxStatus();
-            if (productId == null && (operationId == null || operationId.trim().isEmpty())) {
-                return; // only Firefox was asked about
-            }
+        }
+        if (!edgeAsked && (chromeConfigured() || firefoxConfigured())) {
+            return; // only the other stores were asked about
         }
         boolean listProducts = operationId == null || operationId.trim().isEmpty();
         NetworkSettings.Builder parameters = networkParameters();

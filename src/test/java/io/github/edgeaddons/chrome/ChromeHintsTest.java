@@ -68,9 +68,79 @@ class ChromeHintsTest {
     @Test
     void publishMayHaveReachedTheStore() {
         assertEquals("The publish request may have reached the store, so it was not sent again. Check item"
-                + " abcdefghijklmnopabcdefghijklmnop in the Chrome Web Store developer dashboard (or its"
-                + " fetchStatus): if a submission is pending review or staged, nothing is left to do; otherwise"
-                + " publish again.", ChromeHints.publishMayHaveReachedTheStore(S));
+                + " abcdefghijklmnopabcdefghijklmnop with edge-addons:status itemId=abcdefghijklmnopabcdefghijklmnop"
+                + " publisherId=pub-1 (or in the Chrome Web Store developer dashboard): if its submitted revision is"
+                + " pending review or staged, nothing is left to do; otherwise run the release again.",
+                ChromeHints.publishMayHaveReachedTheStore(S));
+    }
+
+    /** The core's sentence, with Chrome's commands: a status check, and the release run again. */
+    @Test
+    void coreLostPublishSentenceTakesChromesCommands() {
+        assertEquals("The request may have reached the store, so it was not sent again (a second publish could"
+                + " start a duplicate submission). Check the product in the Chrome Web Store developer dashboard or"
+                + " with edge-addons:status itemId=abcdefghijklmnopabcdefghijklmnop publisherId=pub-1: if a"
+                + " submission is in review, nothing is left to do; otherwise publish again by running the release"
+                + " again.", io.github.edgeaddons.core.Hints.publishMayHaveReachedTheStore(S));
+    }
+
+    @Test
+    void takenDown() {
+        assertEquals("Item abcdefghijklmnopabcdefghijklmnop is taken down by the Chrome Web Store, so nothing was"
+                + " uploaded. Its policy issue is described in the Chrome Web Store developer dashboard (the item's"
+                + " Status tab); solve it there, then run the release again.", ChromeHints.takenDown(S));
+    }
+
+    @Test
+    void inReviewFail() {
+        assertEquals("Item abcdefghijklmnopabcdefghijklmnop has a submission pending review (version 1.0.5), so"
+                + " nothing was uploaded. Wait for the review to end and run the release again, or set"
+                + " chrome.inReview=skip (release nothing, with a warning) or chrome.inReview=cancel (cancel that"
+                + " submission, then release this version).", ChromeHints.inReviewFail(S, "PENDING_REVIEW", "1.0.5"));
+    }
+
+    @Test
+    void inReviewSkipped() {
+        assertEquals("Item abcdefghijklmnopabcdefghijklmnop has a submission staged (approved, waiting to be"
+                + " published from the dashboard) (version 1.0.5), and chrome.inReview=skip: nothing was sent to the"
+                + " Chrome Web Store. Run the release again once the review is over.",
+                ChromeHints.inReviewSkipped(S, "STAGED", "1.0.5"));
+    }
+
+    @Test
+    void versionNotAbove() {
+        assertEquals("The package's version 1.1.0 is below version 2.0.0 published for item"
+                + " abcdefghijklmnopabcdefghijklmnop, and the Chrome Web Store takes only a higher version: raise the"
+                + " manifest's version (the project's version) above 2.0.0, build again and release.",
+                ChromeHints.versionNotAbove(S, "1.1.0", "2.0.0"));
+    }
+
+    @Test
+    void rolloutNotHigher() {
+        assertEquals("Item abcdefghijklmnopabcdefghijklmnop is already published to 50% of users;"
+                + " chrome.deployPercentage=40 would not raise it (the store only raises a rollout). Give a higher"
+                + " percentage.", ChromeHints.rolloutNotHigher(S, 50, 40));
+    }
+
+    @Test
+    void reviewStillPending() {
+        assertEquals("Version 1.1.0 of item abcdefghijklmnopabcdefghijklmnop is still pending review after"
+                + " chrome.reviewTimeout (3600 s). The submission stands: follow it with edge-addons:status"
+                + " itemId=abcdefghijklmnopabcdefghijklmnop publisherId=pub-1, or wait longer next time with a longer"
+                + " chrome.reviewTimeout.", ChromeHints.reviewStillPending(S, "1.1.0", java.time.Duration.ofHours(1)));
+    }
+
+    @Test
+    void reviewRefused() {
+        assertEquals("The review of version 1.1.0 of item abcdefghijklmnopabcdefghijklmnop ended REJECTED: the reasons"
+                + " are in the Chrome Web Store developer dashboard (the item's Status tab). Fix them, raise the version"
+                + " and release again.", ChromeHints.reviewRefused(S, "1.1.0", "REJECTED"));
+    }
+
+    @Test
+    void nothingPublished() {
+        assertEquals("Item abcdefghijklmnopabcdefghijklmnop has no published version whose rollout could be raised:"
+                + " release one first.", ChromeHints.nothingPublished(S));
     }
 
     @Test

@@ -116,4 +116,28 @@ class PluginDescriptorTest {
             assertNull(goal(g).getMojoConfiguration().getChild("ignoredChecks", false), g + " checks no package");
         }
     }
+
+    /** The Chrome Web Store's goals and parameters (PLUGIN-SPEC "More stores"), in every goal that releases or reads it. */
+    @Test
+    void chromeGoalsAndParameters() {
+        assertEquals("deploy", goal("chrome-release").getPhase());
+        assertNull(goal("chrome-rollout").getPhase());
+        for (String g : Arrays.asList("chrome-release", "chrome-rollout", "status", "upload")) {
+            assertParameter(g, "chromeItemId", "chrome.itemId", null);
+            assertParameter(g, "chromePublisherId", "chrome.publisherId", null);
+            assertParameter(g, "chromeServerId", "chrome.serverId", "chrome-webstore");
+            assertParameter(g, "chromeApiBaseUrl", "chrome.apiBaseUrl", "https://chromewebstore.googleapis.com");
+            assertParameter(g, "chromeTokenUrl", "chrome.tokenUrl", "https://oauth2.googleapis.com/token");
+            assertParameter(g, "chromePublishType", "chrome.publishType", "default");
+            assertParameter(g, "chromeDeployPercentage", "chrome.deployPercentage", null);
+            assertParameter(g, "chromeInReview", "chrome.inReview", "fail");
+            assertParameter(g, "chromeAwaitReview", "chrome.awaitReview", "false");
+            assertParameter(g, "chromeReviewTimeout", "chrome.reviewTimeout", "PT1H");
+            assertParameter(g, "chromeTimeout", "chrome.timeout", null);
+            assertParameter(g, "chromeFile", "chrome.file", null);
+            assertParameter(g, "chromeClassifier", "chrome.classifier", null);
+            assertParameter(g, "timeout", "edge.timeout", "10m");
+            assertParameter(g, "dryRun", "edge.dryRun", "false");
+        }
+    }
 }
