@@ -18,7 +18,7 @@ work=target/jdk25
 rm -rf "$work"
 mkdir -p "$work"
 git ls-files -z -co --exclude-standard | xargs -0 cp --parents -t "$work"
-its=${JDK25_ITS:-minimal-project,browser-extension,happy-apikey,happy-oauth,dry-run,debug-no-secrets-apikey,publish-nomodules}
+its=${JDK25_ITS:-minimal-project,browser-extension,happy-apikey,happy-oauth,dry-run,debug-no-secrets-apikey,publish-nomodules,three-stores}
 if ! (cd "$work" && JAVA_HOME="$jdk" mvn -B -V verify "-Dinvoker.test=$its" > build.log 2>&1); then
   grep -E "Tests run:|FAIL|ERROR" "$work/build.log" | tail -30
   echo "FAIL: mvn -B verify on JDK 25 (log: $work/build.log)" >&2

@@ -7,7 +7,7 @@ import io.github.edgeaddons.sim.firefox.AmoSimulator
 ItSupport.copyExample(new File(examplesDirectory), 'minimal-extension', basedir)
 // Firefox's own manifest: its gecko id (the simulator's add-on), merged into the Firefox zip only
 new File(basedir, 'src/main/extension/manifest.firefox.json').text =
-        '{"browser_specific_settings": {"gecko": {"id": "' + AmoSimulator.ADDON_GUID + '"}}}\n'
+        '{"browser_specific_settings": {"gecko": {"id": "' + AmoSimulator.EMAIL_ADDON_GUID + '"}}}\n'
 
 // Edge: as the live store, publishing the package already published answers NoModulesUpdated
 ItSupport.start(context) { c -> c.unchangedIsNothingNew(true) }
@@ -21,5 +21,7 @@ props.put('chrome.apiBaseUrl', chrome.apiBaseUrl())
 props.put('chrome.tokenUrl', chrome.tokenUrl())
 props.put('chrome.itemId', ChromeWebStoreSimulator.ITEM_ID)
 props.put('chrome.publisherId', ChromeWebStoreSimulator.PUBLISHER_ID)
-props.put('firefox.addonId', AmoSimulator.ADDON_GUID)
+// the add-on without a version yet: its first listed version needs a license
+props.put('firefox.addonId', AmoSimulator.EMAIL_ADDON_GUID)
+props.put('firefox.license', 'MPL-2.0')
 true
