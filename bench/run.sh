@@ -14,7 +14,7 @@
 #   --sizes     zip sizes in MB (10^6 bytes) for the memory and throughput figures (default "1 100 500")
 #   --no-build  use the plugin already built into the bench's private repository ($BENCH_OUT/m2repo, a copy
 #               of ~/.m2/repository kept by an earlier run with --keep) and the simulator in target/test-classes
-#   --only      run only some sections (comma separated: polling, checks, mem, tput, latency, overhead);
+#   --only      run only some sections (comma separated: polling, checks, mem, tput, latency, overhead, stores);
 #               "--only polling" and "--only checks" need no private repository ("polling" takes about 2-3
 #               minutes, "checks" a few seconds)
 #
@@ -29,7 +29,7 @@
 # curl is used when present, else the JDK's HttpClient (bench/BenchTool.java).
 set -euo pipefail
 
-LONG=0 SHORT=0 KEEP=0 RUNS=5 REPS=3 BUILD=1 SIZES="1 100 500" ONLY="polling,checks,mem,tput,latency,overhead"
+LONG=0 SHORT=0 KEEP=0 RUNS=5 REPS=3 BUILD=1 SIZES="1 100 500" ONLY="polling,checks,mem,tput,latency,overhead,stores"
 while [ $# -gt 0 ]; do
   case "$1" in
     --short) SHORT=1 RUNS=2 REPS=1 SIZES="1 10" ;;
@@ -148,7 +148,7 @@ if want checks; then
   echo
 fi
 case ",$ONLY," in
-  *,mem,*|*,tput,*|*,latency,*|*,overhead,*) ;;
+  *,mem,*|*,tput,*|*,latency,*|*,overhead,*|*,stores,*) ;;
   *) echo "logs in $OUT"; exit $((FAILURES > 0)) ;;
 esac
 
@@ -393,6 +393,68 @@ if want overhead; then
   # where the plugin's time goes, from the last build's log (plugin goals only)
   grep -E 'Uploaded in' "$OUT/mvn-overhead-on.log" | sed 's/^/   last build: /; s/; waiting.*//' || true
   echo "   load after: $(load)"
+  echo
+fi
+
+# ---------------------------------------------------------------------------------------------- stores
+# The multi-store deploy (issue 18): the wall time of `mvn deploy` of examples/minimal-extension released to
+# Edge alone, to the Chrome Web Store alone, and to both, each store's simulator taking a few seconds to
+# process (Edge: the upload and the publish end after 3 s each; Chrome: the upload answers IN_PROGRESS for 3
+# polls). Side by side, both should take about as long as the slower store, not the sum.
+if want stores; then
+  echo "== 7. Several stores in one deploy: wall time of mvn deploy, Edge alone, Chrome alone, both  [load $(load)]"
+  MIN="$OUT/minimal-extension"
+  rm -rf "$MIN"; cp -r "$ROOT/examples/minimal-extension" "$MIN"
+  # once, untimed, with Maven Central reachable: what the minimal example needs beyond the copy
+  mvn -B -s "$OUT/settings-fetch.xml" "-Dmaven.repo.local=$REPO" -f "$MIN/pom.xml" install >"$OUT/mvn-stores-fetch.log" 2>&1 \
+    || { tail -40 "$OUT/mvn-stores-fetch.log" >&2; failed "minimal example build"; }
+  CPF="$OUT/chrome.port"; rm -f "$CPF"
+  stores_round() { # LABEL EDGE(1/0) CHROME(1/0): one timed deploy against fresh simulators; prints ms
+    local label="$1" edge="$2" chrome="$3"
+    start_sim --upload-after 3 --publish-after 3
+    rm -f "$CPF"
+    java -Xmx256m -cp "$SIM_CP" io.github.edgeaddons.sim.chrome.ChromeSimulatorCli --port-file "$CPF" \
+        --published 0.9.0 --processing-polls 3 >"$OUT/chrome-sim.log" 2>&1 &
+    local cpid=$!
+    for _ in $(seq 1 200); do [ -s "$CPF" ] && break; sleep 0.05; done
+    local cport; cport=$(cat "$CPF")
+    local args=(-B -s "$SETTINGS" "-Dmaven.repo.local=$REPO" -f "$MIN/pom.xml" deploy "-Dedge.apiBaseUrl=$SIM_URL")
+    [ "$edge" = 1 ] || args+=("-Dedge.productId=")
+    if [ "$chrome" = 1 ]; then
+      args+=("-Dchrome.itemId=abcdefghijklmnopabcdefghijklmnop" "-Dchrome.publisherId=c4c4c4c4-5e5e-4000-8000-000000000001"
+             "-Dchrome.apiBaseUrl=http://127.0.0.1:$cport" "-Dchrome.tokenUrl=http://127.0.0.1:$cport/token")
+    fi
+    local t0 t1 rc
+    t0=$(now_ms)
+    set +e
+    CHROME_CLIENT_ID=sim-chrome-client.apps.googleusercontent.com CHROME_CLIENT_SECRET=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3 \
+      CHROME_REFRESH_TOKEN=1//sim-refresh-token-SECRET-4444 mvn "${args[@]}" >"$OUT/mvn-stores-$label.log" 2>&1
+    rc=$?
+    set -e
+    t1=$(now_ms)
+    kill "$cpid" 2>/dev/null || true; wait "$cpid" 2>/dev/null || true
+    stop_sim
+    [ "$rc" = 0 ] || { tail -30 "$OUT/mvn-stores-$label.log" >&2; failed "stores deploy $label (log: $OUT/mvn-stores-$label.log)"; }
+    echo $((t1 - t0))
+  }
+  ROUNDS=$([ "$SHORT" = 1 ] && echo 1 || echo 3)
+  declare -A WALL
+  for label in edge chrome both; do
+    xs=()
+    for _ in $(seq 1 "$ROUNDS"); do
+      case $label in
+        edge) xs+=("$(stores_round edge 1 0)") ;;
+        chrome) xs+=("$(stores_round chrome 0 1)") ;;
+        both) xs+=("$(stores_round both 1 1)") ;;
+      esac
+      grep -q "BUILD SUCCESS" "$OUT/mvn-stores-$label.log" || failed "stores deploy $label (log: $OUT/mvn-stores-$label.log)"
+    done
+    WALL[$label]=$(printf '%s\n' "${xs[@]}" | median)
+    echo "   $label: ${xs[*]} ms   median ${WALL[$label]} ms"
+  done
+  grep -h "Chrome Web Store: \|Edge: " "$OUT/mvn-stores-both.log" | sed 's/^/   last both: /' || true
+  awk -v e="${WALL[edge]}" -v c="${WALL[chrome]}" -v b="${WALL[both]}" 'BEGIN {
+    m = e > c ? e : c; printf "   both: %.1f s; the slower alone: %.1f s; the sum: %.1f s  (both / slower = %.2f)\n", b/1000, m/1000, (e+c)/1000, b/m }'
   echo
 fi
 
