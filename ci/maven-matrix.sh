@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Releases both examples against the Edge API simulator on each Maven version the plugin supports: the
-# minimal edge-extension project (`mvn deploy`: the packaging's lifecycle mapping is the part that differs
-# between Maven versions) and the assembly-based one (`mvn deploy -Prelease`), and checks that every version
-# sends the same requests and ends the same for each.
+# Releases both examples on each Maven version the plugin supports: the minimal edge-extension project
+# (`mvn deploy`: the packaging's lifecycle mapping is the part that differs between Maven versions) to all
+# three stores' simulators (Edge, Chrome Web Store, Firefox Add-ons, with a manifest.firefox.json added so
+# that Firefox ships its own zip), and the assembly-based one (`mvn deploy -Prelease`) to Edge's; and checks
+# that every version sends Edge the same requests and ends the same for each.
 # Needs the plugin in the local repository (./demo.sh or `mvn install` puts it there) and the test
 # classes (the simulator) in target/test-classes.
 set -euo pipefail
@@ -12,7 +13,20 @@ VERSIONS=${MAVEN_VERSIONS:-"3.6.3 3.9.16 3.10.0 4.0.0-rc-7"}
 work=target/maven-matrix
 mkdir -p "$work"
 sim_pid=
-cleanup() { [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null || true; }
+other_pids=()
+cleanup() {
+  [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null || true
+  for p in "${other_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+}
+# start_other CLASS NAME ARGS...: another store's simulator on a free port; prints the port
+start_other() {
+  local cls="$1" name="$2"; shift 2
+  rm -f "$work/$name.port"
+  java -cp target/test-classes "$cls" --port-file "$work/$name.port" "$@" > "$work/sim-$name.log" 2>&1 &
+  other_pids+=($!)
+  for _ in $(seq 1 100); do [ -s "$work/$name.port" ] && break; sleep 0.1; done
+  cat "$work/$name.port"
+}
 trap cleanup EXIT
 
 declare -A expected
@@ -39,8 +53,21 @@ for v in $VERSIONS; do
     project="$work/$example-$v"
     rm -rf "$project"
     cp -r "examples/$example" "$project"
-    echo "== Maven $v: mvn ${args[*]} on examples/$example"
-    if ! "$home/bin/mvn" -B -V -f "$project/pom.xml" -s examples/demo-settings.xml "${args[@]}" \
+    stores=()
+    if [ "$example" = minimal-extension ]; then
+      cport=$(start_other io.github.edgeaddons.sim.chrome.ChromeSimulatorCli chrome-$v --published 0.9.0)
+      fport=$(start_other io.github.edgeaddons.sim.firefox.AmoSimulatorCli amo-$v)
+      echo '{"browser_specific_settings": {"gecko": {"id": "sim-addon@example.com"}}}' \
+        > "$project/src/main/extension/manifest.firefox.json"
+      stores=(-Dchrome.itemId=abcdefghijklmnopabcdefghijklmnop -Dchrome.publisherId=c4c4c4c4-5e5e-4000-8000-000000000001
+              "-Dchrome.apiBaseUrl=http://127.0.0.1:$cport" "-Dchrome.tokenUrl=http://127.0.0.1:$cport/token"
+              -Dfirefox.addonId=sim-addon@example.com -Dfirefox.license=MPL-2.0 "-Dfirefox.apiBaseUrl=http://127.0.0.1:$fport")
+    fi
+    echo "== Maven $v: mvn ${args[*]} on examples/$example${stores:+ (Edge, Chrome Web Store, Firefox Add-ons)}"
+    if ! CHROME_CLIENT_ID=sim-chrome-client.apps.googleusercontent.com \
+        CHROME_CLIENT_SECRET=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3 CHROME_REFRESH_TOKEN=1//sim-refresh-token-SECRET-4444 \
+        FIREFOX_JWT_ISSUER=user:12345678:90 FIREFOX_JWT_SECRET=sim-amo-jwt-secret-SECRET-0a1b2c3d4e5f60718293a4b5c6d7e8f9 \
+        "$home/bin/mvn" -B -V -f "$project/pom.xml" -s examples/demo-settings.xml "${args[@]}" "${stores[@]}" \
         -Dedge.apiBaseUrl="http://127.0.0.1:$port" > "$work/build-$example-$v.log" 2>&1; then
       tail -40 "$work/build-$example-$v.log"
       echo "FAIL: the release build failed on Maven $v (log: $work/build-$example-$v.log)" >&2
@@ -54,7 +81,17 @@ for v in $VERSIONS; do
     fi
     routes=$(java -cp target/test-classes io.github.edgeaddons.sim.SimRoutes "http://127.0.0.1:$port")
     kill "$sim_pid"; wait "$sim_pid" 2>/dev/null || true; sim_pid=
-    status=$(grep -o '"status": "[A-Za-z]*"' "$project/target/edge-addons/result.json" | head -1)
+    for p in "${other_pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+    other_pids=()
+    if [ "$example" = minimal-extension ]; then
+      for line in "Edge: released" "Chrome Web Store: released" "Firefox Add-ons: released"; do
+        grep -q "\[INFO\]   $line (" "$work/build-$example-$v.log" \
+          || { echo "FAIL: Maven $v: no '$line' line in the summary (log: $work/build-$example-$v.log)" >&2; exit 1; }
+      done
+      echo "   summary: $(grep -E '^\[(INFO|ERROR)\]   (Edge|Chrome Web Store|Firefox Add-ons): ' "$work/build-$example-$v.log" | sed 's/^\[[A-Z]*\]   //; s/ (.*//' | paste -sd ';' | sed 's/;/; /g')"
+    fi
+    # Edge's last step (under "stores", whatever store wrote the file last)
+    status=$(tr -d '\n ' < "$project/target/edge-addons/result.json" | grep -o '"edge":{"goal":"[a-z]*","status":"[A-Za-z]*"' | grep -o '"status":"[A-Za-z]*"' | sed 's/":"/": "/')
     summary="$(echo "$routes" | tr '\n' ',') $status"
     echo "   requests: $(echo "$routes" | awk '{print $1"("$2")"}' | tr '\n' ' ')"
     echo "   result.json: $status"
