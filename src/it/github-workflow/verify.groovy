@@ -50,7 +50,7 @@ try {
 
     // The job summary the runner would show.
     def summary = new File(basedir, 'step-summary.md').getText('UTF-8')
-    assert summary.contains('### Microsoft Edge Add-ons: com.example:hello-extension:1.0.0')
+    assert summary.contains('### Extension release: com.example:hello-extension:1.0.0')
     assert summary.contains('| upload | \u2705 Succeeded |')
     assert summary.contains('| await | \u2705 Succeeded |')
     assert new File(basedir, 'target/edge-addons/result.json').text.contains('"status": "Succeeded"')

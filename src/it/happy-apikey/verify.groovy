@@ -82,7 +82,9 @@ try {
 
     // The GitHub Actions job summary: a header once, then a row per goal.
     def summary = new File(basedir, 'target/step-summary.md').getText('UTF-8')
-    assert summary.count('### Microsoft Edge Add-ons: io.github.edgeaddons.it:happy-apikey:1.1.0') == 1
+    assert summary.count('### Extension release: io.github.edgeaddons.it:happy-apikey:1.1.0') == 1
+    assert summary.contains('Edge product `d34f98f5-f9b7-42b1-bebb-98707202b21d`')
+    assert summary.contains('| store | goal | status | operation | details |')
     assert summary.contains("| upload | \u2705 Succeeded | `${uploadOp}` |")
     assert summary.contains("| publish | \u2705 Succeeded | `${publishOp}` |")
     assert summary.contains("| await | \u2705 Succeeded | `${publishOp}` | submission ${ItSupport.SUBMISSION_ID} |")

@@ -126,6 +126,9 @@ def elsewhere = [
     'mvn -B release:perform'                             : "a maintainer's release step (signs, uploads to Central); ci/central-bundle.sh builds the same bundle",
     'mvn site'                                           : 'ci/site.sh, run by .ci/run',
     'mvn edge-addons:chrome-rollout -Dchrome.deployPercentage=50': 'the chrome-release IT, against the Chrome Web Store simulator',
+    'mvn package edge-addons:firefox-release': 'the firefox-release IT, against the AMO simulator',
+    'mvn edge-addons:firefox-release ... -Dfirefox.resumeVersion=...': 'the firefox-release IT runs the printed resume command',
+    'mvn edge-addons:firefox-release ... -Dfirefox.resumeVersion=1.2.3': 'the firefox-release IT runs the printed resume command',
 ]
 assert readme.mavenCommands() as Set == (ran + elsewhere.keySet()) as Set :
         "the mvn commands of README and docs/ changed: ran ${ran}, elsewhere ${elsewhere.keySet()}, README has ${readme.mavenCommands()}"
