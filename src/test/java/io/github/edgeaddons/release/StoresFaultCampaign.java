@@ -107,6 +107,7 @@ final class StoresFaultCampaign implements AutoCloseable {
      */
     static final String EARLY = "F1 a wait on an accepted upload ended before the deadline, not on a verdict";
     static final String NO_COMMAND = "F2 a failure after an accepted upload prints no command to check it";
+    static final String FRONT_END = "F3 the changing request answered by the front end's HTML 404: no check command";
 
     /** A deliberate defect, to show that the checks catch it (each names the invariant it breaks). */
     enum Sabotage {
@@ -296,10 +297,16 @@ final class StoresFaultCampaign implements AutoCloseable {
                                 + firstLine(msg));
                     }
                     boolean mayHaveChanged = false;
+                    boolean frontEnd = false;
                     for (RecordedRequest r : records()) {
-                        if (changing.equals(r.routeName()) && !surelyNotProcessed(r)) {
+                        if (changing.equals(r.routeName()) && r.status() == 404) {
+                            frontEnd = true; // the front end's HTML page: the API did not see it (a finding if silent)
+                        } else if (changing.equals(r.routeName()) && !surelyNotProcessed(r)) {
                             mayHaveChanged = true;
                         }
+                    }
+                    if (!facts.hasVerdict() && frontEnd && !mayHaveChanged && !msg.contains(check)) {
+                        run.findings.add(FRONT_END);
                     }
                     if (!facts.hasVerdict() && mayHaveChanged && !msg.contains(check)) {
                         run.violation(4, name + " failed after the store may have taken " + changing
