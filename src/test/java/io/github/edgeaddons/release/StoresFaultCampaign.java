@@ -114,6 +114,7 @@ final class StoresFaultCampaign implements AutoCloseable {
      * (reported to be fixed in the clients; Edge's {@link io.github.edgeaddons.core.Poller} has neither):
      */
     static final String EARLY = "F1 a wait on an accepted upload ended before the deadline, not on a verdict";
+    static final String EARLY_TIMEOUT = "F1a ... of them: a timeout reported before the deadline";
     static final String NO_COMMAND = "F2 a failure after an accepted upload prints no command to check it";
     static final String FRONT_END = "F3 the changing request answered by the front end's HTML 404: no check command";
 
@@ -297,6 +298,7 @@ final class StoresFaultCampaign implements AutoCloseable {
                     boolean early = elapsed.plus(FaultCampaign.TIMEOUT_ROUNDING).compareTo(timeout) < 0;
                     if (e.kind() == StoreException.Kind.TIMEOUT && early && checksEarlyTimeout()) {
                         run.findings.add(EARLY);
+                        run.findings.add(EARLY_TIMEOUT);
                     } else if (facts.acceptedBefore() && !facts.hasVerdict() && early && checksEarlyTimeout()) {
                         run.findings.add(EARLY);
                     }
