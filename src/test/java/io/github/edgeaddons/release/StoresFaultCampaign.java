@@ -70,7 +70,8 @@ import java.util.zip.ZipOutputStream;
  *       per run, unless each earlier one was answered 429 or 503 (surely not processed), counted from the
  *       simulator's records;
  *   <li>the release ends by its timeout plus {@link FaultCampaign#MARGIN} (Edge: each of its three goals has its
- *       own, so three times it);
+ *       own, so three times it), and Chrome and Firefox report a timeout no earlier than it (less
+ *       {@link FaultCampaign#TIMEOUT_ROUNDING});
  *   <li>released only when the store holds it (Chrome: a submitted or published revision of this version; AMO:
  *       the version exists; Edge: the publish operation Succeeded), already released only when the seed's store
  *       had it before the run;
@@ -87,8 +88,7 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Findings, counted in the figures but not failing a run (gaps of the Chrome and Firefox clients, unlike
  * Edge's {@link io.github.edgeaddons.core.Poller}): {@link #EARLY} a wait on an accepted upload that ends
- * before the deadline without a verdict (the next poll would pass the deadline, so the wait gives up; or an
- * unreadable status answer ends it), {@link #NO_COMMAND} such a failure printing no command, and
+ * before the deadline without a verdict (an unreadable status answer ends it), {@link #NO_COMMAND} such a failure printing no command, and
  * {@link #FRONT_END} a changing request answered by the front end's HTML 404 without the check command.
  *
  * <p>Time: as {@link FaultCampaign}, each store's client and simulator share a {@link SimulatedTime}: waits are
@@ -114,7 +114,6 @@ final class StoresFaultCampaign implements AutoCloseable {
      * (reported to be fixed in the clients; Edge's {@link io.github.edgeaddons.core.Poller} has neither):
      */
     static final String EARLY = "F1 a wait on an accepted upload ended before the deadline, not on a verdict";
-    static final String EARLY_TIMEOUT = "F1a ... of them: a timeout reported before the deadline";
     static final String NO_COMMAND = "F2 a failure after an accepted upload prints no command to check it";
     static final String FRONT_END = "F3 the changing request answered by the front end's HTML 404: no check command";
 
@@ -297,8 +296,7 @@ final class StoresFaultCampaign implements AutoCloseable {
                     String msg = String.valueOf(e.getMessage());
                     boolean early = elapsed.plus(FaultCampaign.TIMEOUT_ROUNDING).compareTo(timeout) < 0;
                     if (e.kind() == StoreException.Kind.TIMEOUT && early && checksEarlyTimeout()) {
-                        run.findings.add(EARLY);
-                        run.findings.add(EARLY_TIMEOUT);
+                        run.violation(2, name + " reported a timeout after " + elapsed + " of " + timeout);
                     } else if (facts.acceptedBefore() && !facts.hasVerdict() && early && checksEarlyTimeout()) {
                         run.findings.add(EARLY);
                     }
