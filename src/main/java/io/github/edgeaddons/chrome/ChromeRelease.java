@@ -292,6 +292,14 @@ public final class ChromeRelease implements StoreRelease {
                         || e.kind() == StoreException.Kind.NETWORK) {
                     continue; // the store's trouble, not a verdict: the wait goes on
                 }
+                if (e.kind() == StoreException.Kind.TIMEOUT) {
+                    // the status request was cut by the review's deadline: the review timed out, as below
+                    StoreException t = new StoreException(Failure.of(StoreException.Kind.TIMEOUT,
+                            Failure.Request.ITEM_STATUS).acceptedBefore(true), ChromeHints.reviewStillPending(settings,
+                                    version, parameters.reviewTimeout()));
+                    record(step.failed(t));
+                    throw t;
+                }
                 record(step.failed(e));
                 throw e;
             }

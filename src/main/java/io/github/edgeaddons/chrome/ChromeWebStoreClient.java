@@ -199,6 +199,12 @@ public final class ChromeWebStoreClient implements Closeable {
                 delay = backoff.compareTo(delay) > 0 ? backoff : delay;
             }
             if (deadline.remaining().compareTo(delay) <= 0) {
+                // the next poll would come after the deadline: the wait still takes its whole time (as the
+                // core's Poller), so that "the time ran out" is true when it is said
+                Duration left = deadline.remaining();
+                if (!left.isNegative() && !left.isZero()) {
+                    sleep(left);
+                }
                 throw stillProcessing(zip, deadline);
             }
             sleep(delay);

@@ -346,6 +346,12 @@ public final class AmoClient implements Closeable {
             Duration delay = settings.pollPolicy.delayBefore(poll, previous,
                     Duration.between(accepted, settings.clock.instant()));
             if (deadline.remaining().compareTo(delay) <= 0) {
+                // the next poll would come after the deadline: the wait still takes its whole time (as the
+                // core's Poller), so that "the time ran out" is true when it is said
+                Duration left = deadline.remaining();
+                if (!left.isNegative() && !left.isZero()) {
+                    sleep(left);
+                }
                 throw stillValidating(upload.uuid);
             }
             sleep(delay);

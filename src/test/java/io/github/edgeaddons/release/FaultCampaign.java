@@ -609,7 +609,7 @@ final class FaultCampaign implements AutoCloseable {
      * Whether the facts name a cause: a status, the store's errorCode or verdict, a timeout, a network failure,
      * an unreadable answer, or a publish that may have reached the store.
      */
-    private static boolean namesItsCause(Failure f) {
+    static boolean namesItsCause(Failure f) {
         return f.httpStatus() > 0 || f.errorCode() != null || f.hasVerdict() || f.mayHaveReachedStore()
                 || f.kind() == StoreException.Kind.TIMEOUT || f.kind() == StoreException.Kind.MALFORMED
                 || (f.kind() == StoreException.Kind.NETWORK && f.cause() != null);
