@@ -1,5 +1,6 @@
 package io.github.edgeaddons.chrome;
 
+import io.github.edgeaddons.core.Json;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -152,8 +153,8 @@ public final class ChromeWebStoreClient implements Closeable {
             throw httpError(r, role, "status request", false);
         }
         JsonObject o = object(r, role);
-        return new ItemStatus(string(o, "lastAsyncUploadState"), revision(o, "publishedItemRevisionStatus"),
-                revision(o, "submittedItemRevisionStatus"), bool(o, "takenDown"), bool(o, "warned"));
+        return new ItemStatus(Json.string(o, "lastAsyncUploadState"), revision(o, "publishedItemRevisionStatus"),
+                revision(o, "submittedItemRevisionStatus"), Json.bool(o, "takenDown"), Json.bool(o, "warned"));
     }
 
     /**
@@ -179,11 +180,11 @@ public final class ChromeWebStoreClient implements Closeable {
                     + " bytes, application/zip)", false);
         }
         JsonObject o = object(r, Failure.Request.UPLOAD);
-        String state = string(o, "uploadState");
+        String state = Json.string(o, "uploadState");
         if (inProgress(state)) {
             return awaitUpload(zip, deadline);
         }
-        return ended(zip, state, string(o, "crxVersion"));
+        return ended(zip, state, Json.string(o, "crxVersion"));
     }
 
     /** Polls fetchStatus's {@code lastAsyncUploadState} on the poll policy's schedule, within the deadline. */
@@ -296,13 +297,13 @@ public final class ChromeWebStoreClient implements Closeable {
         if (info != null && info.has("warnings") && info.get("warnings").isJsonArray()) {
             for (JsonElement w : info.getAsJsonArray("warnings")) {
                 if (w.isJsonObject()) {
-                    String reason = string(w.getAsJsonObject(), "reason");
+                    String reason = Json.string(w.getAsJsonObject(), "reason");
                     warnings.add((reason == null ? "" : reason + ": ")
-                            + GoogleError.plain(String.valueOf(string(w.getAsJsonObject(), "description"))));
+                            + GoogleError.plain(String.valueOf(Json.string(w.getAsJsonObject(), "description"))));
                 }
             }
         }
-        return new PublishResult(string(o, "state"), warnings);
+        return new PublishResult(Json.string(o, "state"), warnings);
     }
 
     static String publishBody(PublishType type, Integer deployPercentage) {
@@ -427,32 +428,20 @@ public final class ChromeWebStoreClient implements Closeable {
                 && r.getAsJsonArray("distributionChannels").size() > 0
                 && r.getAsJsonArray("distributionChannels").get(0).isJsonObject()) {
             JsonObject c = r.getAsJsonArray("distributionChannels").get(0).getAsJsonObject();
-            version = string(c, "crxVersion");
+            version = Json.string(c, "crxVersion");
             try {
                 percentage = c.has("deployPercentage") ? c.get("deployPercentage").getAsInt() : -1;
             } catch (RuntimeException ignored) {
                 // keep -1
             }
         }
-        return new Revision(string(r, "state"), version, percentage);
+        return new Revision(Json.string(r, "state"), version, percentage);
     }
 
-    private static String string(JsonObject o, String name) {
-        return o.has(name) && o.get(name).isJsonPrimitive() ? o.get(name).getAsString() : null;
-    }
 
-    private static boolean bool(JsonObject o, String name) {
-        return o.has(name) && o.get(name).isJsonPrimitive() && o.get(name).getAsBoolean();
-    }
 
     private void sleep(Duration d) throws StoreException {
-        try {
-            settings.sleeper.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(Failure.of(StoreException.Kind.NETWORK, Failure.Request.NONE).cause(e),
-                    "Interrupted while waiting for the store to process the upload.");
-        }
+        settings.sleeper.sleepOrFail(d, "for the store to process the upload");
     }
 
     @Override

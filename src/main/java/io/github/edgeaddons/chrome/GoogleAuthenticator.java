@@ -1,5 +1,6 @@
 package io.github.edgeaddons.chrome;
 
+import io.github.edgeaddons.core.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -129,8 +130,8 @@ final class GoogleAuthenticator extends BearerTokenAuthenticator {
         boolean html = Http.isHtml(r.header("Content-Type"), r.body);
         JsonObject o = object(r.body);
         if (!r.isSuccess()) {
-            String error = o == null ? null : string(o, "error");
-            String description = o == null ? null : string(o, "error_description");
+            String error = o == null ? null : Json.string(o, "error");
+            String description = o == null ? null : Json.string(o, "error_description");
             String detail = error == null ? "" : " (" + error + (description == null ? ""
                     : ": " + GoogleError.plain(description)) + ")";
             Failure f = Failure.of(RetryPolicy.tokenRefusal(r.status) ? StoreException.Kind.AUTH
@@ -141,13 +142,13 @@ final class GoogleAuthenticator extends BearerTokenAuthenticator {
                     + " to the request for an access token with the " + settings.credentials.grantName() + ".";
             throw StoreException.tokenEndpoint(f, what, tokenHint(r.status, error));
         }
-        if (o == null || string(o, "access_token") == null) {
+        if (o == null || Json.string(o, "access_token") == null) {
             throw StoreException.tokenEndpoint(Failure.of(StoreException.Kind.MALFORMED, Failure.Request.TOKEN)
                     .answer(r.status, html), "The token endpoint " + settings.tokenUrl + " answered HTTP " + r.status
                     + " without an access_token.", "Check the token URL (chrome.tokenUrl); Google's is "
                     + ChromeSettings.DEFAULT_TOKEN_URL + ".");
         }
-        Token token = new Token(string(o, "access_token"), string(o, "expires_in"));
+        Token token = new Token(Json.string(o, "access_token"), Json.string(o, "expires_in"));
         settings.reporter.debug("Got an access token valid for " + token.expiresInSeconds() + " s");
         return token;
     }
@@ -173,7 +174,4 @@ final class GoogleAuthenticator extends BearerTokenAuthenticator {
         }
     }
 
-    private static String string(JsonObject o, String name) {
-        return o.has(name) && o.get(name).isJsonPrimitive() ? o.get(name).getAsString() : null;
-    }
 }

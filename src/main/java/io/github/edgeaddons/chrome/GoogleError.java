@@ -1,5 +1,6 @@
 package io.github.edgeaddons.chrome;
 
+import io.github.edgeaddons.core.Json;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -74,12 +75,12 @@ public final class GoogleError {
                     continue;
                 }
                 JsonObject o = d.getAsJsonObject();
-                String type = string(o, "@type");
+                String type = Json.string(o, "@type");
                 if (type == null) {
                     continue;
                 }
                 if (type.endsWith("google.rpc.ErrorInfo") && reason == null) {
-                    reason = string(o, "reason");
+                    reason = Json.string(o, "reason");
                 } else if (type.endsWith("google.rpc.BadRequest")) {
                     violations(o, "fieldViolations", "reason", violations);
                 } else if (type.endsWith("google.rpc.PreconditionFailure")) {
@@ -87,7 +88,7 @@ public final class GoogleError {
                 }
             }
         }
-        return new GoogleError(code, string(error, "status"), plain(string(error, "message")), reason, violations);
+        return new GoogleError(code, Json.string(error, "status"), plain(Json.string(error, "message")), reason, violations);
     }
 
     private static void violations(JsonObject o, String array, String reasonField, List<Violation> out) {
@@ -97,8 +98,8 @@ public final class GoogleError {
         JsonArray a = o.getAsJsonArray(array);
         for (JsonElement v : a) {
             if (v.isJsonObject()) {
-                String description = plain(string(v.getAsJsonObject(), "description"));
-                out.add(new Violation(string(v.getAsJsonObject(), reasonField),
+                String description = plain(Json.string(v.getAsJsonObject(), "description"));
+                out.add(new Violation(Json.string(v.getAsJsonObject(), reasonField),
                         description == null ? "" : description));
             }
         }
@@ -114,9 +115,6 @@ public final class GoogleError {
         return t.length() > 500 ? t.substring(0, 500) + "..." : t;
     }
 
-    private static String string(JsonObject o, String name) {
-        return o.has(name) && o.get(name).isJsonPrimitive() ? o.get(name).getAsString() : null;
-    }
 
     /** The code a failure carries: the ErrorInfo reason, else the status word. */
     public String errorCode() {

@@ -449,13 +449,7 @@ public final class Transport implements Closeable {
     }
 
     private void sleep(Duration d) throws StoreException {
-        try {
-            settings.sleeper().sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(Failure.of(StoreException.Kind.NETWORK, Failure.Request.NONE).cause(e),
-                    "Interrupted while waiting to retry.");
-        }
+        settings.sleeper().sleepOrFail(d, "to retry");
     }
 
     /** Reads {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */

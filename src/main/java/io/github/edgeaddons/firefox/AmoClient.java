@@ -1,5 +1,6 @@
 package io.github.edgeaddons.firefox;
 
+import io.github.edgeaddons.core.Json;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -292,7 +293,7 @@ public final class AmoClient implements Closeable {
         JsonObject o = object(r, Failure.Request.CREDENTIAL_CHECK);
         JsonObject current = o.has("current_version") && o.get("current_version").isJsonObject()
                 ? o.getAsJsonObject("current_version") : null;
-        return new Addon(number(o, "id"), string(o, "guid"), string(o, "slug"), string(o, "status"),
+        return new Addon(Json.number(o, "id"), Json.string(o, "guid"), Json.string(o, "slug"), Json.string(o, "status"),
                 current == null ? null : version(current));
     }
 
@@ -640,19 +641,19 @@ public final class AmoClient implements Closeable {
             for (JsonElement e : v.getAsJsonArray("messages")) {
                 if (e.isJsonObject()) {
                     JsonObject m = e.getAsJsonObject();
-                    Long line = m.has("line") && m.get("line").isJsonPrimitive() ? number(m, "line") : null;
-                    messages.add(new ValidationMessage(String.valueOf(string(m, "type")), text(m.get("message")),
-                            string(m, "file"), line == null ? null : line.intValue()));
+                    Long line = m.has("line") && m.get("line").isJsonPrimitive() ? Json.number(m, "line") : null;
+                    messages.add(new ValidationMessage(String.valueOf(Json.string(m, "type")), text(m.get("message")),
+                            Json.string(m, "file"), line == null ? null : line.intValue()));
                 }
             }
         }
-        return new Upload(string(o, "uuid"), bool(o, "processed"), bool(o, "valid"), string(o, "version"), messages);
+        return new Upload(Json.string(o, "uuid"), Json.bool(o, "processed"), Json.bool(o, "valid"), Json.string(o, "version"), messages);
     }
 
     private static Version version(JsonObject o) {
         JsonObject file = o.has("file") && o.get("file").isJsonObject() ? o.getAsJsonObject("file") : new JsonObject();
-        return new Version(number(o, "id"), string(o, "version"), string(o, "channel"), string(file, "status"),
-                string(file, "url"), string(file, "hash"), string(o, "edit_url"),
+        return new Version(Json.number(o, "id"), Json.string(o, "version"), Json.string(o, "channel"), Json.string(file, "status"),
+                Json.string(file, "url"), Json.string(file, "hash"), Json.string(o, "edit_url"),
                 o.has("source") && !o.get("source").isJsonNull(),
                 o.has("license") && !o.get("license").isJsonNull());
     }
@@ -672,30 +673,11 @@ public final class AmoClient implements Closeable {
         return e.isJsonPrimitive() ? e.getAsString() : e.toString();
     }
 
-    private static String string(JsonObject o, String name) {
-        return o.has(name) && o.get(name).isJsonPrimitive() ? o.get(name).getAsString() : null;
-    }
 
-    private static long number(JsonObject o, String name) {
-        try {
-            return o.has(name) && o.get(name).isJsonPrimitive() ? o.get(name).getAsLong() : -1;
-        } catch (RuntimeException e) {
-            return -1;
-        }
-    }
 
-    private static boolean bool(JsonObject o, String name) {
-        return o.has(name) && o.get(name).isJsonPrimitive() && o.get(name).getAsBoolean();
-    }
 
     private void sleep(Duration d) throws StoreException {
-        try {
-            settings.sleeper.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(Failure.of(StoreException.Kind.NETWORK, Failure.Request.NONE).cause(e),
-                    "Interrupted while waiting for AMO.");
-        }
+        settings.sleeper.sleepOrFail(d, "for AMO");
     }
 
     @Override
